@@ -1,0 +1,13 @@
+namespace Releng.Jobs.Configuration;
+
+public sealed class ServiceUrls
+{
+    public required string Pagure { get; set; }
+    public required string Distgit { get; set; }
+    /// <summary>Where dist-git repositories are cloned from and pushed to (ssh or https); defaults to <see cref="Distgit"/>.</summary>
+    public string? DistgitGit { get; set; }
+    public required string Koji { get; set; }
+    public required string Bugzilla { get; set; }
+    public required string Bodhi { get; set; }
+    public string? Github { get; set; }
+}

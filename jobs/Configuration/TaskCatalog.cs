@@ -1,0 +1,43 @@
+namespace Releng.Jobs.Configuration;
+
+/// <summary>The tasks a jobs.yaml entry may name, with their parameters. Adding a process adds one spec here.</summary>
+public sealed class TaskCatalog(IEnumerable<TaskSpec> specs)
+{
+    private readonly Dictionary<string, TaskSpec> _specs = specs.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public IReadOnlyCollection<TaskSpec> All => _specs.Values;
+
+    public TaskSpec? Find(string name) => _specs.GetValueOrDefault(name);
+
+    public static ParameterSpec Ticket { get; } = new("ticket", ParameterKind.Integer, "Process only this ticket number");
+
+    public static TaskCatalog Default { get; } = new(
+    [
+        new TaskSpec("unretire", "Unretirement tickets: report, then process recent retirements, then all",
+        [
+            new("tracker", ParameterKind.Text, "Pagure project of the tickets", Default: "releng"),
+            new("phase", ParameterKind.Text, "How far to go", Required: true, Choices: ["report", "recent", "all"]),
+            new("bot", ParameterKind.Text, "The bot's Pagure account, whose marked comments are its state", Default: "releng-bot"),
+        ], [Ticket]),
+        new TaskSpec("scm-requests", "New repository and new branch requests",
+        [
+            new("tracker", ParameterKind.Text, "Pagure project of the requests", Default: "releng/fedora-scm-requests"),
+            new("bot", ParameterKind.Text, "The bot's Pagure account, whose marked comments are its state", Default: "releng-bot"),
+        ], [Ticket]),
+        new TaskSpec("base-image-rebuild", "Rebuild a container base image when a package in it changed",
+        [
+            new("image", ParameterKind.Text, "Koji package name of the image", Required: true),
+            new("tag", ParameterKind.Text, "Koji tag the image's packages come from", Required: true),
+            new("target", ParameterKind.Text, "Koji build target of the image build", Required: true),
+            new("release", ParameterKind.Text, "Fedora release, e.g. 43 or rawhide", Required: true),
+            new("force", ParameterKind.Boolean, "Rebuild even when nothing changed", Default: false),
+        ], [new ParameterSpec("force", ParameterKind.Boolean, "Rebuild even when nothing changed")]),
+        new TaskSpec("base-image-push", "Push the latest image build to the registries once a week",
+        [
+            new("image", ParameterKind.Text, "Koji package name of the image", Required: true),
+            new("repository", ParameterKind.Text, "Repository in each registry, e.g. fedora", Required: true),
+            new("registries", ParameterKind.TextList, "Registries to push to", Required: true),
+            new("tags", ParameterKind.TextList, "Tags to publish the multi-arch index under", Required: true),
+        ], []),
+    ]);
+}

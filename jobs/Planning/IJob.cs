@@ -1,0 +1,10 @@
+namespace Releng.Jobs.Planning;
+
+/// <summary>
+/// A releng process. <see cref="PlanAsync"/> only reads the systems and reasons; every write lives in the returned
+/// decisions' steps, which run only with <c>--apply</c>.
+/// </summary>
+public interface IJob
+{
+    Task<Plan> PlanAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,47 @@
+namespace Releng.Jobs.Secrets;
+
+/// <summary>
+/// Every credential the jobs use, read from the environment only. This is the one place that names the
+/// variables, so the masker and the services check can list them all.
+/// </summary>
+public sealed record Credentials(
+    string? PagureToken,
+    string? DistGitToken,
+    string? BugzillaApiKey,
+    string? KojiUser,
+    string? KojiPassword,
+    string? KojiClientCert,
+    string? GitHubToken,
+    string? RegistryUser,
+    string? RegistryPassword)
+{
+    public static IReadOnlyList<string> VariableNames { get; } =
+    [
+        "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", "KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT",
+        "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD",
+    ];
+
+    public static Credentials FromEnvironment(Func<string, string?>? read = null)
+    {
+        read ??= Environment.GetEnvironmentVariable;
+        string? Get(string name) => read(name) is { Length: > 0 } value ? value : null;
+        return new Credentials(
+            Get("PAGURE_TOKEN"), Get("DISTGIT_TOKEN"), Get("BUGZILLA_API_KEY"), Get("KOJI_USER"), Get("KOJI_PASSWORD"),
+            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"));
+    }
+
+    /// <summary>Variable name → whether it is set; values never leave this type except to the clients.</summary>
+    public IReadOnlyList<(string Variable, bool Present)> Presence() =>
+    [
+        ("PAGURE_TOKEN", PagureToken is not null), ("DISTGIT_TOKEN", DistGitToken is not null),
+        ("BUGZILLA_API_KEY", BugzillaApiKey is not null), ("KOJI_USER", KojiUser is not null),
+        ("KOJI_PASSWORD", KojiPassword is not null), ("KOJI_CLIENT_CERT", KojiClientCert is not null),
+        ("GITHUB_TOKEN", GitHubToken is not null), ("REGISTRY_USER", RegistryUser is not null),
+        ("REGISTRY_PASSWORD", RegistryPassword is not null),
+    ];
+
+    /// <summary>The secret values, for masking. The client-certificate path and user names are not secret but are masked too.</summary>
+    public IEnumerable<string> Values() =>
+        new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }
+            .OfType<string>();
+}
