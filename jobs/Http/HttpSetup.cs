@@ -37,7 +37,9 @@ public static class HttpSetup
         builder.AddResilienceHandler("releng", pipeline =>
         {
             pipeline.AddTimeout(settings.TotalTimeout);
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            if (settings.MaxRetries > 0)
+            {
+                pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = settings.MaxRetries,
                 Delay = settings.RetryBaseDelay,
@@ -46,7 +48,8 @@ public static class HttpSetup
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Context.GetRequestMessage(), args.Outcome)),
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, settings)),
-            });
+                });
+            }
             pipeline.AddTimeout(settings.AttemptTimeout);
         });
         return builder;

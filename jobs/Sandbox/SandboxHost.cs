@@ -36,7 +36,8 @@ public sealed class SandboxHost : IAsyncDisposable
         Bugzilla: Url(ServiceName.Bugzilla),
         Bodhi: Url(ServiceName.Bodhi));
 
-    private Uri Url(string service) => new(_servers[service].Url! + "/");
+    // 127.0.0.1 rather than "localhost": resolving localhost tries IPv6 first and costs a second per connection.
+    private Uri Url(string service) => new($"http://127.0.0.1:{_servers[service].Ports[0]}/");
 
     public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh)
     {

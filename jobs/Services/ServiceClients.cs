@@ -14,6 +14,8 @@ public static class ServiceClients
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);
+        services.AddHttpClient("probe").AddRelengPolicy(http with { MaxRetries = 0 });
+        services.AddSingleton<ServiceProbe>();
         return services;
     }
 }

@@ -1,0 +1,8 @@
+# Runs the build/ host (the Cake engine with the releng tasks) with the given arguments, e.g.
+#   ./build.ps1 --target=all --env=sandbox
+$ErrorActionPreference = 'Stop'
+Set-Location $PSScriptRoot
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+dotnet run --project build/Build.csproj --configuration Release --nologo -v quiet -- $args
+exit $LASTEXITCODE

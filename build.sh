@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs the build/ host (the Cake engine with the releng tasks) with the given arguments, e.g.
+#   ./build.sh --target=all --env=sandbox
+#   ./build.sh --target=test
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+exec dotnet run --project build/Build.csproj --configuration Release --nologo -v quiet -- "$@"

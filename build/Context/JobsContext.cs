@@ -1,0 +1,115 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Releng.Build.Hosting;
+using Releng.Jobs.Configuration;
+using Releng.Jobs.Planning;
+using Releng.Jobs.Secrets;
+
+namespace Releng.Build.Context;
+
+/// <summary>
+/// What the releng tasks share in one run: the options, jobs.yaml, the secret masker, and the environment's
+/// services, which start on first use (so <c>--tree</c>, <c>--dryrun</c> and <c>test</c> never touch a service).
+/// </summary>
+public sealed class JobsContext(ICakeContext context, SecretMasker masker, Credentials credentials) : FrostingContext(context)
+{
+    private JobEnvironment? _environment;
+    private JobsFile? _jobsFile;
+    private string? _auditPath;
+    private int _failedRuns;
+
+    public RunOptions Options { get; private set; } = null!;
+    public SecretMasker Masker { get; } = masker;
+    public Credentials Credentials { get; } = credentials;
+    public TaskCatalog Catalog { get; } = TaskCatalog.Default;
+    public IRunLog RunLog => new CakeRunLog(Log);
+
+    /// <summary>Jobs that had a failed step in this run; the run exits 1 when there is any.</summary>
+    public int FailedRuns => _failedRuns;
+
+    internal void Initialize() => Options = RunOptions.From(Arguments);
+
+    public JobsFile JobsFile => _jobsFile ??= new JobsFileLoader(Catalog).Load(Options.JobsFile);
+
+    public JobEnvironment Systems => _environment ??= StartEnvironment();
+
+    private JobEnvironment StartEnvironment()
+    {
+        var environment = JobEnvironment.Create(Options, Options.IsSandbox ? null : JobsFile, Credentials);
+        if (environment.Sandbox is { } sandbox)
+        {
+            RunLog.Information(sandbox.Seeded
+                ? $"Sandbox: seeded from {Options.Scenario} (world saved in {sandbox.Paths.Root}; --fresh starts over)"
+                : $"Sandbox: continuing the world saved in {sandbox.Paths.Root} (--fresh starts over from {Options.Scenario})");
+        }
+        return environment;
+    }
+
+    public string AuditPath => _auditPath ??= Options.Audit
+        ?? Path.Combine("artifacts", "audit", $"{DateTimeOffset.UtcNow:yyyyMMdd'T'HHmmss}-{string.Join('-', Arguments.GetArguments("target").DefaultIfEmpty("run"))}.jsonl");
+
+    /// <summary>The jobs a task target runs: <c>--job</c>'s entry, else every jobs.yaml entry of the task, else the task's defaults.</summary>
+    public IReadOnlyList<JobRequest> RequestsFor(string task)
+    {
+        var spec = Catalog.Find(task) ?? throw new ConfigurationException(Options.JobsFile, 0, 0, $"unknown task '{task}'");
+        if (Options.Job is { } jobName)
+        {
+            var job = JobsFile.Jobs.GetValueOrDefault(jobName)
+                ?? throw new ConfigurationException(Options.JobsFile, 0, 0, $"no job '{jobName}'; jobs: {string.Join(", ", JobsFile.Jobs.Keys)}");
+            if (job.Task != task)
+            {
+                throw new ConfigurationException(Options.JobsFile, 0, 0, $"job '{jobName}' runs task '{job.Task}', not '{task}'; use --target={job.Task}");
+            }
+            return [Request(jobName, spec, job.With)];
+        }
+        var entries = JobsFile.Jobs.Where(j => j.Value.Task == task && j.Value.Enabled).ToList();
+        return entries.Count > 0
+            ? entries.Select(e => Request(e.Key, spec, e.Value.With)).ToList()
+            : [Request(task, spec, new Dictionary<string, object?>())];
+    }
+
+    /// <summary>Every enabled jobs.yaml entry, in file order.</summary>
+    public IReadOnlyList<JobRequest> AllRequests() => JobsFile.Jobs.Where(j => j.Value.Enabled)
+        .Select(j => Request(j.Key, Catalog.Find(j.Value.Task)!, j.Value.With)).ToList();
+
+    private JobRequest Request(string name, TaskSpec spec, IReadOnlyDictionary<string, object?> with)
+    {
+        var parameters = new JobParameters(spec, with);
+        // A manual run may override inputs the task declares, e.g. --force=true.
+        foreach (var input in spec.Inputs.Where(i => spec.Parameter(i.Name) is not null && Arguments.HasArgument(i.Name)))
+        {
+            parameters = parameters.With(input.Name, Arguments.GetArguments(input.Name).Last());
+        }
+        foreach (var missing in spec.Parameters.Where(p => p.Required && p.Default is null && !with.ContainsKey(p.Name)))
+        {
+            throw new ConfigurationException(Options.JobsFile, 0, 0, $"task '{spec.Name}' needs parameter '{missing.Name}': add a job for it to jobs.yaml and pass --job=<name>");
+        }
+        return new JobRequest(name, parameters, Options.Ticket);
+    }
+
+    /// <summary>Plans, and with --apply executes, one job. A failed step is counted, not thrown, so the other jobs still run.</summary>
+    public async Task<JobRunResult> RunJobAsync(JobRequest request, CancellationToken cancellationToken = default)
+    {
+        var factory = Systems.FactoryFor(request.Task)
+            ?? throw new CakeException(ExitCodes.ActionFailed, $"task '{request.Task}' has no job implementation");
+        var job = factory.Create(request, Systems.Services);
+        using var audit = new AuditLog(AuditPath, Masker, TimeProvider.System);
+        var summary = System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } file ? file : null;
+        RunLog.Information($"== {request.JobName} (task {request.Task}, env {Options.Environment}{(request.Ticket is { } t ? $", ticket {t}" : "")}) ==");
+        var result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, summary, Masker, cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            Interlocked.Increment(ref _failedRuns);
+        }
+        return result;
+    }
+
+    internal async ValueTask DisposeEnvironmentAsync()
+    {
+        if (_environment is not null)
+        {
+            await _environment.DisposeAsync();
+            _environment = null;
+        }
+    }
+}

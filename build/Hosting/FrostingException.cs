@@ -1,0 +1,3 @@
+namespace Releng.Build.Hosting;
+
+public sealed class FrostingException(string message) : Exception(message);

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Releng.Jobs.Secrets;
+
+namespace Releng.Jobs.Planning;
+
+/// <summary>
+/// The JSON-lines audit file: one object per decision and one per executed step, so a person or a script can count
+/// what a run looked at and changed (<c>jq 'select(.status=="done")'</c>). Secrets are masked.
+/// </summary>
+public sealed class AuditLog(string path, SecretMasker masker, TimeProvider clock) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly StreamWriter _writer = Open(path);
+
+    public string Path { get; } = path;
+
+    private static StreamWriter Open(string path)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
+        return new StreamWriter(path, append: true) { AutoFlush = true };
+    }
+
+    public void Decision(string job, bool apply, Decision decision) => Write(new AuditEntry(
+        clock.GetUtcNow(), job, apply ? "apply" : "plan", decision.Subject, decision.Action, decision.Reason,
+        decision.Evidence.ToDictionary(e => e.Fact, e => e.Value), decision.Steps.Select(s => s.Name).ToList(), null, null, null));
+
+    public void Outcome(string job, Outcome outcome) => Write(new AuditEntry(
+        outcome.Time, job, "apply", outcome.Decision.Subject, outcome.Decision.Action, outcome.Decision.Reason,
+        null, null, outcome.Step, StatusName(outcome.Status), outcome.Detail));
+
+    public static string StatusName(StepStatus status) => status switch
+    {
+        StepStatus.Done => "done",
+        StepStatus.AlreadyDone => "already-done",
+        _ => "failed",
+    };
+
+    private void Write(AuditEntry entry)
+    {
+        lock (_writer)
+        {
+            _writer.WriteLine(masker.Apply(JsonSerializer.Serialize(entry, Json)));
+        }
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    private sealed record AuditEntry(
+        DateTimeOffset Time, string Job, string Mode, string Subject, string Decision, string Reason,
+        Dictionary<string, string>? Evidence, List<string>? Steps, string? Step, string? Status, string? Detail);
+}
