@@ -26,7 +26,7 @@ public sealed class JobEnvironment : IAsyncDisposable
     public IServiceProvider Services { get; }
     public SandboxHost? Sandbox { get; }
 
-    public static JobEnvironment Create(RunOptions options, JobsFile? jobsFile, Credentials credentials)
+    public static JobEnvironment Create(RunOptions options, JobsFile? jobsFile, Credentials credentials, IEnumerable<IJobFactory>? extraFactories = null)
     {
         SandboxHost? sandbox = null;
         ServiceEndpoints endpoints;
@@ -47,6 +47,11 @@ public sealed class JobEnvironment : IAsyncDisposable
         }
         var services = new ServiceCollection();
         services.AddSingleton(clock);
+        // Factories handed in by the host come first, so a test or an embedding can stand in for a job.
+        foreach (var factory in extraFactories ?? [])
+        {
+            services.AddSingleton(factory);
+        }
         // In the sandbox the fakes' credentials stand in for real ones; real credentials are never sent to them.
         services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials : credentials);
         foreach (var factory in typeof(IJobFactory).Assembly.GetTypes()

@@ -11,7 +11,8 @@ namespace Releng.Build.Context;
 /// What the releng tasks share in one run: the options, jobs.yaml, the secret masker, and the environment's
 /// services, which start on first use (so <c>--tree</c>, <c>--dryrun</c> and <c>test</c> never touch a service).
 /// </summary>
-public sealed class JobsContext(ICakeContext context, SecretMasker masker, Credentials credentials) : FrostingContext(context)
+public sealed class JobsContext(ICakeContext context, SecretMasker masker, Credentials credentials, IEnumerable<IJobFactory> extraFactories)
+    : FrostingContext(context)
 {
     private JobEnvironment? _environment;
     private JobsFile? _jobsFile;
@@ -35,7 +36,7 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
 
     private JobEnvironment StartEnvironment()
     {
-        var environment = JobEnvironment.Create(Options, Options.IsSandbox ? null : JobsFile, Credentials);
+        var environment = JobEnvironment.Create(Options, Options.IsSandbox ? null : JobsFile, Credentials, extraFactories);
         if (environment.Sandbox is { } sandbox)
         {
             RunLog.Information(sandbox.Seeded
@@ -94,9 +95,8 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
             ?? throw new CakeException(ExitCodes.ActionFailed, $"task '{request.Task}' has no job implementation");
         var job = factory.Create(request, Systems.Services);
         using var audit = new AuditLog(AuditPath, Masker, TimeProvider.System);
-        var summary = System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } file ? file : null;
         RunLog.Information($"== {request.JobName} (task {request.Task}, env {Options.Environment}{(request.Ticket is { } t ? $", ticket {t}" : "")}) ==");
-        var result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, summary, Masker, cancellationToken);
+        var result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, Options.StepSummary, Masker, cancellationToken);
         if (result.ExitCode != 0)
         {
             Interlocked.Increment(ref _failedRuns);

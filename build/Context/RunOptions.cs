@@ -15,7 +15,8 @@ public sealed record RunOptions(
     string Scenario,
     string SandboxDirectory,
     bool Fresh,
-    string? Audit)
+    string? Audit,
+    string? StepSummary)
 {
     public static readonly string[] Environments = ["sandbox", "fedora", "staging"];
 
@@ -48,6 +49,7 @@ public sealed record RunOptions(
             Last("scenario") ?? Path.Combine("tests", "scenarios", "default.yaml"),
             Last("sandbox-dir") ?? Path.Combine("artifacts", "sandbox"),
             Flag("fresh"),
-            Last("audit"));
+            Last("audit"),
+            Last("summary") ?? (System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null));
     }
 }

@@ -17,7 +17,7 @@ namespace Releng.Build.Hosting;
 public sealed class CakeHost
 {
     private readonly IServiceCollection _services = new ServiceCollection();
-    private readonly List<Assembly> _assemblies = [Assembly.GetEntryAssembly()!];
+    private readonly List<Assembly> _assemblies = Assembly.GetEntryAssembly() is { } entry ? [entry] : [];
     private Type _contextType = typeof(FrostingContext);
     private string? _workingDirectory;
 

@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Releng.Jobs.Planning;
+
+namespace Releng.Jobs.Tests.Hosting;
+
+public sealed class HostTests : IDisposable
+{
+    private readonly HostFixture _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    private sealed class Counter
+    {
+        public int Writes;
+    }
+
+    private static Plan TwoTickets(Counter counter, bool secondFails = false) => new("unretire",
+    [
+        new Decision("releng#1", "comment", "first ticket", [new Evidence("retired", "21 days ago")],
+            [new Step("post report", _ => { Interlocked.Increment(ref counter.Writes); return Task.FromResult(StepResult.Done("comment 7")); })]),
+        new Decision("releng#2", "comment", "second ticket", [],
+            [new Step("post report", _ => secondFails
+                ? throw new InvalidOperationException("Pagure said 500")
+                : Task.FromResult(StepResult.Done())),
+             new Step("close", _ => { Interlocked.Increment(ref counter.Writes); return Task.FromResult(StepResult.Done()); })]),
+        new Decision("releng#3", "comment", "third ticket", [],
+            [new Step("post report", _ => { Interlocked.Increment(ref counter.Writes); return Task.FromResult(StepResult.Done()); })]),
+    ]);
+
+    [Fact]
+    public async Task Without_apply_nothing_is_written_and_the_plan_is_printed()
+    {
+        var counter = new Counter();
+        var factory = new ScriptedJobFactory("unretire", _ => TwoTickets(counter));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--env=sandbox");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(0, counter.Writes);
+        Assert.Contains("releng#1", _host.Console.Text);
+        Assert.Contains("first ticket", _host.Console.Text);
+        Assert.Contains("plan only", _host.Console.Text);
+        var lines = _host.AuditLines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, l => Assert.False(l.TryGetProperty("status", out _)));
+    }
+
+    [Fact]
+    public async Task Apply_runs_every_step_and_audits_each_one()
+    {
+        var counter = new Counter();
+        var factory = new ScriptedJobFactory("unretire", _ => TwoTickets(counter));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--env=sandbox", "--apply");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(3, counter.Writes);
+        var steps = _host.AuditLines.Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(l => l.TryGetProperty("step", out _)).ToList();
+        Assert.Equal(4, steps.Count);
+        Assert.All(steps, s =>
+        {
+            Assert.Equal("done", s.GetProperty("status").GetString());
+            foreach (var field in new[] { "time", "job", "subject", "decision", "reason" })
+            {
+                Assert.True(s.TryGetProperty(field, out _), field);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_failed_step_stops_its_ticket_but_not_the_others_and_exits_1()
+    {
+        var counter = new Counter();
+        var factory = new ScriptedJobFactory("unretire", _ => TwoTickets(counter, secondFails: true));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--env=sandbox", "--apply");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(2, counter.Writes); // tickets 1 and 3; ticket 2 is not closed after its failed comment
+        var statuses = _host.AuditLines.Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(l => l.TryGetProperty("status", out _))
+            .Select(l => $"{l.GetProperty("subject").GetString()}:{l.GetProperty("step").GetString()}:{l.GetProperty("status").GetString()}")
+            .ToList();
+        Assert.Equal(["releng#1:post report:done", "releng#2:post report:failed", "releng#3:post report:done"], statuses);
+    }
+
+    [Fact]
+    public async Task A_secret_is_masked_in_the_log_the_audit_file_and_the_step_summary()
+    {
+        const string canary = "canary-3f9d1c2b7a";
+        var factory = new ScriptedJobFactory("unretire", _ => new Plan("unretire",
+        [
+            new Decision("releng#9", "refuse", $"token {canary} leaked into a reason", [new Evidence("header", $"token {canary}")],
+                [new Step($"step {canary}", _ => Task.FromResult(StepResult.Done($"detail {canary}")))]),
+        ]));
+
+        var exit = await _host.RunAsync(factory, HostFixture.CredentialsWith(canary), "--target=unretire", "--env=sandbox", "--apply");
+
+        Assert.Equal(0, exit);
+        var log = _host.Console.Text;
+        var audit = File.ReadAllText(_host.Audit);
+        var summary = File.ReadAllText(_host.Summary);
+        Assert.Contains("leaked into a reason", log);
+        Assert.Contains("leaked into a reason", audit);
+        Assert.Contains("leaked into a reason", summary);
+        Assert.DoesNotContain(canary, log);
+        Assert.DoesNotContain(canary, audit);
+        Assert.DoesNotContain(canary, summary);
+    }
+
+    [Fact]
+    public async Task An_unknown_target_exits_2_naming_it()
+    {
+        var exit = await _host.RunAsync(null, null, "--target=unretrie");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("The target 'unretrie' was not found", _host.Console.Text);
+    }
+
+    [Fact]
+    public async Task A_broken_jobs_file_exits_2_with_file_line_and_column()
+    {
+        File.WriteAllText(_host.JobsFile, "jobs:\n  unretire:\n    task: unretire\n    shedule: \"0 * * * *\"\n");
+
+        var exit = await _host.RunAsync(null, null, "--target=all", "--env=sandbox");
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"{_host.JobsFile}:4:5: unknown key 'shedule'", _host.Console.Text);
+    }
+
+    [Fact]
+    public async Task An_unknown_environment_exits_2()
+    {
+        var exit = await _host.RunAsync(null, null, "--target=services", "--env=prod");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("unknown environment 'prod'", _host.Console.Text);
+    }
+
+    [Fact]
+    public async Task Tree_lists_the_tasks_without_running_them()
+    {
+        var counter = new Counter();
+        var factory = new ScriptedJobFactory("unretire", _ => TwoTickets(counter));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--tree");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("unretire", _host.Console.Text);
+        Assert.Empty(factory.Requests);
+    }
+
+    [Fact]
+    public async Task Dryrun_runs_no_task_body()
+    {
+        var factory = new ScriptedJobFactory("unretire", _ => throw new InvalidOperationException("must not plan"));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--dryrun");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(factory.Requests);
+    }
+
+    [Fact]
+    public async Task Job_selects_one_jobs_yaml_entry_and_ticket_narrows_it()
+    {
+        var factory = new ScriptedJobFactory("unretire", r => new Plan(r.JobName, []));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--job=unretire", "--ticket=12345");
+
+        Assert.Equal(0, exit);
+        var request = Assert.Single(factory.Requests);
+        Assert.Equal(12345, request.Ticket);
+        Assert.Equal("report", request.Parameters.Text("phase"));
+    }
+}
