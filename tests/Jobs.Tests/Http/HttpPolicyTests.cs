@@ -98,11 +98,12 @@ public sealed class HttpPolicyTests : IDisposable
     [Fact]
     public async Task Every_request_names_the_project_in_its_user_agent()
     {
-        RespondInSequence("GET", (200, null));
+        _server.Given(Request.Create().WithPath("/thing").UsingGet()).RespondWith(Response.Create().WithStatusCode(200));
 
         using var _ = await _client.GetAsync("/thing");
 
-        var agent = string.Join(" ", _server.LogEntries.Single().RequestMessage.Headers!["User-Agent"]);
+        var entry = Assert.Single(_server.LogEntries);
+        var agent = string.Join(" ", entry.RequestMessage.Headers!["User-Agent"]);
         Assert.StartsWith("releng-jobs/", agent);
     }
 }
