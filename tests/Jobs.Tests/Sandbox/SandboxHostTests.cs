@@ -1,0 +1,91 @@
+using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox;
+
+namespace Releng.Jobs.Tests.Sandbox;
+
+public sealed class SandboxHostTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "releng-jobs-tests", Guid.NewGuid().ToString("N"));
+
+    public SandboxHostTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Scenario(string yaml)
+    {
+        var file = Path.Combine(_root, "scenario.yaml");
+        File.WriteAllText(file, yaml);
+        return file;
+    }
+
+    private SandboxPaths Paths => new(Path.Combine(_root, "sandbox"));
+
+    [Fact]
+    public async Task A_second_start_continues_the_saved_world()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\npeople: { jdoe: { email: j@example.org } }\n");
+        await using (var first = SandboxHost.Start(scenario, Paths, fresh: false))
+        {
+            Assert.True(first.Seeded);
+            first.World.People["newcomer"] = new();
+        }
+
+        await using var second = SandboxHost.Start(scenario, Paths, fresh: false);
+
+        Assert.False(second.Seeded);
+        Assert.Contains("newcomer", second.World.People.Keys);
+    }
+
+    [Fact]
+    public async Task Fresh_starts_over_from_the_scenario()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\n");
+        await using (var first = SandboxHost.Start(scenario, Paths, fresh: false))
+        {
+            first.World.People["newcomer"] = new();
+        }
+
+        await using var second = SandboxHost.Start(scenario, Paths, fresh: true);
+
+        Assert.True(second.Seeded);
+        Assert.DoesNotContain("newcomer", second.World.People.Keys);
+    }
+
+    [Fact]
+    public async Task An_edited_scenario_starts_a_new_world()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\n");
+        await using (SandboxHost.Start(scenario, Paths, fresh: false))
+        {
+        }
+        Scenario("clock: 2026-12-01T12:00:00Z\n");
+
+        await using var second = SandboxHost.Start(scenario, Paths, fresh: false);
+
+        Assert.True(second.Seeded);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero), second.World.Clock);
+    }
+
+    [Fact]
+    public async Task Every_service_gets_its_own_loopback_server()
+    {
+        await using var sandbox = SandboxHost.Start(Scenario("clock: 2026-11-24T12:00:00Z\n"), Paths, fresh: false);
+
+        var endpoints = sandbox.Endpoints;
+        Uri[] urls = [endpoints.Pagure, endpoints.DistGit, endpoints.Koji, endpoints.Bugzilla, endpoints.Bodhi];
+        Assert.All(urls, u => Assert.Equal("127.0.0.1", u.Host));
+        Assert.Equal(urls.Length, urls.Select(u => u.Port).Distinct().Count());
+        Assert.True(endpoints.DistGitGit.IsFile);
+    }
+
+    [Fact]
+    public void A_typo_in_a_scenario_is_reported_with_its_line()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\npeople:\n  jdoe: { packagr: true }\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => SandboxHost.Start(scenario, Paths, fresh: false));
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("unknown key 'packagr'", error.Message);
+    }
+}
