@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Http;
+using Releng.Jobs.Registry;
 using Releng.Jobs.Secrets;
 
 namespace Releng.Jobs.Services;
@@ -16,6 +17,7 @@ public static class ServiceClients
         services.AddSingleton(http);
         services.AddHttpClient("probe").AddRelengPolicy(http with { MaxRetries = 0 });
         services.AddSingleton<ServiceProbe>();
+        services.AddRegistry(credentials);
         return services;
     }
 }
