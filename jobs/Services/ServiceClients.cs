@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Bodhi;
+using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Http;
 using Releng.Jobs.Secrets;
 
@@ -14,6 +16,8 @@ public static class ServiceClients
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);
+        services.AddBugzilla(endpoints, credentials, http);
+        services.AddBodhi(endpoints, http);
         return services;
     }
 }
