@@ -12,7 +12,7 @@ public static class BodhiServiceCollectionExtensions
     {
         var baseAddress = endpoints.Bodhi.AbsoluteUri.EndsWith('/') ? endpoints.Bodhi : new Uri(endpoints.Bodhi.AbsoluteUri + "/");
         services
-            .AddRefitClient<IBodhiApi>(new RefitSettings(new SystemTextJsonContentSerializer(BodhiJson.Options)), ServiceName.Bodhi)
+            .AddRefitGeneratedClient<IBodhiApi>(new RefitSettings(new SystemTextJsonContentSerializer(BodhiJson.Options)), ServiceName.Bodhi)
             .ConfigureHttpClient(c => c.BaseAddress = baseAddress)
             .AddRelengPolicy(http);
         services.AddTransient<IBodhi>(sp => new BodhiClient(sp.GetRequiredService<IBodhiApi>()));

@@ -17,7 +17,7 @@ public static class BugzillaServiceCollectionExtensions
     {
         var baseAddress = WithTrailingSlash(endpoints.Bugzilla);
         services
-            .AddRefitClient<IBugzillaApi>(new RefitSettings(new SystemTextJsonContentSerializer(BugzillaJson.Options)),
+            .AddRefitGeneratedClient<IBugzillaApi>(new RefitSettings(new SystemTextJsonContentSerializer(BugzillaJson.Options)),
                 ServiceName.Bugzilla)
             .ConfigureHttpClient(c => c.BaseAddress = baseAddress)
             .AddHttpMessageHandler(() => new BugzillaApiKeyHandler(credentials.BugzillaApiKey))
