@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Bodhi;
+using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Http;
 using Releng.Jobs.Registry;
 using Releng.Jobs.Secrets;
@@ -18,6 +20,8 @@ public static class ServiceClients
         services.AddHttpClient("probe").AddRelengPolicy(http with { MaxRetries = 0 });
         services.AddSingleton<ServiceProbe>();
         services.AddRegistry(credentials);
+        services.AddBugzilla(endpoints, credentials, http);
+        services.AddBodhi(endpoints, http);
         return services;
     }
 }

@@ -1,0 +1,17 @@
+using Refit;
+
+namespace Releng.Jobs.Bugzilla;
+
+/// <summary>The Bugzilla 5 REST endpoints used, under <c>{base}/rest</c>. The API key travels in a header, never here.</summary>
+[Headers("Accept: application/json")]
+internal interface IBugzillaApi
+{
+    [Get("/rest/bug/{id}")]
+    Task<IApiResponse<BugListBody>> GetBug(int id, CancellationToken cancellationToken);
+
+    [Get("/rest/bug/{id}/comment")]
+    Task<IApiResponse<CommentsBody>> GetComments(int id, CancellationToken cancellationToken);
+
+    [Post("/rest/bug/{id}/comment")]
+    Task<IApiResponse<CreatedBody>> AddComment(int id, [Body] NewCommentBody body, CancellationToken cancellationToken);
+}
