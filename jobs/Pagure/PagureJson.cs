@@ -16,7 +16,7 @@ public static class PagureJson
             DictionaryKeyPolicy = null,
         };
         options.Converters.Add(new PagureTimestampConverter());
-        options.MakeReadOnly();
+        options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 
