@@ -18,7 +18,7 @@ public static class PagureServiceCollectionExtensions
     public static IServiceCollection AddPagure(
         this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
     {
-        services.AddRefitClient<IPagureTicketsApi>(PagureJson.RefitSettings(), ServiceName.Pagure)
+        services.AddRefitGeneratedClient<IPagureTicketsApi>(PagureJson.RefitSettings(), ServiceName.Pagure)
             .ConfigureHttpClient(client => client.BaseAddress = endpoints.Pagure)
             .AddHttpMessageHandler(() => new PagureTokenHandler(credentials.PagureToken))
             .AddRelengPolicy(http);

@@ -63,7 +63,7 @@ internal sealed class PagureTestServer : IDisposable
     }
 
     /// <summary>A project like the one behind the samples: releng with its close statuses, and the SCM queue.</summary>
-    public static PagureScenario Releng(params PagureScenario.Issue[] issues) => new()
+    public static PagureScenario RelengProjects(params PagureScenario.Issue[] issues) => new()
     {
         Tokens = { ["alice-token"] = "alice" },
         Projects =
