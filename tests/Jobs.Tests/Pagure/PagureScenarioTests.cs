@@ -62,4 +62,35 @@ public sealed class PagureScenarioTests : IDisposable
         Assert.Equal(5, error.Line);
         Assert.Contains("day_ago", error.Problem);
     }
+
+    [Fact]
+    public void Pagure_state_survives_the_saved_world()
+    {
+        var scenario = new Scenario
+        {
+            Pagure = new PagureScenario
+            {
+                Tokens = { ["t"] = "alice" },
+                Projects = { ["releng"] = new PagureScenario.Project { CloseStatuses = ["Fixed"], Issues = [new() { Title = "x", Author = "jdoe", Comments = [new() { Author = "jdoe", Body = "hi" }] }] } },
+            },
+        };
+        var worldFile = Path.ChangeExtension(_file, ".json");
+        try
+        {
+            var world = SandboxWorld.Seed(scenario, "hash", new SandboxPaths(Path.GetTempPath()));
+            world.Save(worldFile);
+
+            var loaded = SandboxWorld.Load(worldFile)!;
+
+            Assert.Equal("alice", loaded.Pagure.UserForToken("t"));
+            Assert.Equal("releng-bot", loaded.Pagure.UserForToken("other"));
+            var issue = Assert.Single(loaded.Pagure.Projects["releng"].Issues);
+            Assert.Equal(("hi", 1L), (issue.Comments[0].Text, issue.Comments[0].Id));
+            Assert.Equal(["Fixed"], loaded.Pagure.Projects["releng"].CloseStatuses);
+        }
+        finally
+        {
+            File.Delete(worldFile);
+        }
+    }
 }
