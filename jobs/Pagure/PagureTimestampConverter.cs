@@ -33,8 +33,7 @@ public sealed class PagureTimestampConverter : JsonConverter<DateTimeOffset>
     public static string Format(DateTimeOffset value)
     {
         var microseconds = (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
-        var text = (microseconds / 1_000_000m).ToString("0.0#####", CultureInfo.InvariantCulture);
-        return text;
+        return (microseconds / 1_000_000m).ToString("0.0#####", CultureInfo.InvariantCulture);
     }
 
     private static string ReadText(ref Utf8JsonReader reader) =>
