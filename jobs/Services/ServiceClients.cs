@@ -3,6 +3,7 @@ using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Http;
 using Releng.Jobs.Registry;
+using Releng.Jobs.Pagure;
 using Releng.Jobs.Secrets;
 
 namespace Releng.Jobs.Services;
@@ -22,6 +23,7 @@ public static class ServiceClients
         services.AddRegistry(credentials);
         services.AddBugzilla(endpoints, credentials, http);
         services.AddBodhi(endpoints, http);
+        services.AddPagure(endpoints, credentials, http);
         return services;
     }
 }

@@ -1,0 +1,3 @@
+namespace Releng.Jobs.Pagure;
+
+public sealed record PagureWhoAmI(string Username);
