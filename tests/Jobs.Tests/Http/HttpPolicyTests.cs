@@ -39,7 +39,11 @@ public sealed class HttpPolicyTests : IDisposable
                 response = response.WithHeader("Retry-After", retryAfter);
             }
             var request = Request.Create().WithPath("/thing").UsingMethod(method);
-            var given = _server.Given(request).InScenario("sequence").WhenStateIs(i == 0 ? null : $"s{i}");
+            var given = _server.Given(request).InScenario("sequence");
+            if (i > 0)
+            {
+                given = given.WhenStateIs($"s{i}");
+            }
             if (i < responses.Length - 1)
             {
                 given = given.WillSetStateTo($"s{i + 1}");
