@@ -17,7 +17,7 @@ public static class DistGitRegistration
         this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
     {
         var settings = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(PagureJson.Options) };
-        services.AddRefitClient<IPagureDistGitApi>(settings, ServiceName.DistGit)
+        services.AddRefitGeneratedClient<IPagureDistGitApi>(settings, ServiceName.DistGit)
             .ConfigureHttpClient(c => c.BaseAddress = endpoints.DistGit)
             .AddHttpMessageHandler(() => new PagureTokenHandler(credentials.DistGitToken))
             .AddRelengPolicy(http);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Releng.Jobs.DistGit;
 using Releng.Jobs.Http;
 using Releng.Jobs.Secrets;
 
@@ -15,7 +14,7 @@ public static class ServiceClients
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);
-        services.AddDistGit(endpoints, credentials, http);
+        DistGit.DistGitRegistration.AddDistGit(services, endpoints, credentials, http);
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Releng.Jobs.DistGit;
@@ -26,7 +27,8 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
     private const int Specific = 1;
     private const int Generic = 10;
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    // Flask writes a quote as \" rather than \u0022; clients compare message texts.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public string Service => Services.ServiceName.DistGit;
 
