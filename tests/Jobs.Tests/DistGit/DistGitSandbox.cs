@@ -96,8 +96,18 @@ internal sealed class DistGitSandbox : IAsyncDisposable
             throw;
         }
         var server = WireMockServer.Start();
-        new DistGitFake(world).Map(server);
-        return new DistGitSandbox(root, world, server);
+        try
+        {
+            new DistGitFake(world).Map(server);
+            return new DistGitSandbox(root, world, server);
+        }
+        catch
+        {
+            server.Stop();
+            server.Dispose();
+            GitWorkingCopy.RemoveDirectory(root);
+            throw;
+        }
     }
 
     public IDistGit Client(string? token)

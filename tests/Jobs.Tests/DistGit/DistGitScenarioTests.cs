@@ -1,4 +1,5 @@
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox;
 
 namespace Releng.Jobs.Tests.DistGit;
 
@@ -37,6 +38,22 @@ public sealed class DistGitScenarioTests
         Assert.Contains("jdoe", sandbox.World.DistGit.Users);
         Assert.Contains("alice", sandbox.World.DistGit.Users);
         Assert.Contains("orphan", sandbox.World.DistGit.Users);
+    }
+
+    [Fact]
+    public async Task A_saved_world_keeps_what_the_writes_changed()
+    {
+        await using var sandbox = DistGitSandbox.Start();
+        await sandbox.DistGit.SetMainAdminAsync(DistGitSandbox.Pyte, "jdoe");
+        var file = Path.Combine(sandbox.Root, "world.json");
+
+        sandbox.World.Save(file);
+        var loaded = SandboxWorld.Load(file)!;
+
+        Assert.Equal("jdoe", loaded.DistGit.Find("rpms", "python-pyte")!.Owner);
+        Assert.Equal(["alice"], loaded.DistGit.Find("rpms", "python-pyte")!.Collaborators.Keys);
+        Assert.Equal(sandbox.World.DistGit.GitRoot, loaded.DistGit.GitRoot);
+        Assert.Equal(sandbox.World.DistGit.NextProjectId, loaded.DistGit.NextProjectId);
     }
 
     [Theory]
