@@ -24,6 +24,7 @@ public static class ServiceClients
         services.AddBugzilla(endpoints, credentials, http);
         services.AddBodhi(endpoints, http);
         services.AddPagure(endpoints, credentials, http);
+        DistGit.DistGitRegistration.AddDistGit(services, endpoints, credentials, http);
         return services;
     }
 }
