@@ -6,6 +6,12 @@ namespace Releng.Jobs.Sandbox.Scenarios;
 /// </summary>
 public sealed class Scenario
 {
+    /// <summary>
+    /// Other scenario files (relative to this one) merged into it: maps merge key by key, lists are joined. Each
+    /// process keeps its story in a file of its own and the default scenario includes them all.
+    /// </summary>
+    public List<string> Include { get; set; } = [];
+
     /// <summary>The sandbox's "now"; every <c>days_ago</c> counts back from it.</summary>
     public DateTimeOffset Clock { get; set; } = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
