@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Http;
+using Releng.Jobs.Koji;
 using Releng.Jobs.Secrets;
 
 namespace Releng.Jobs.Services;
@@ -14,6 +15,7 @@ public static class ServiceClients
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);
+        services.AddKoji(endpoints, credentials, http);
         return services;
     }
 }
