@@ -211,7 +211,7 @@ public static class XmlRpcCodec
     {
         // Some servers put 64-bit numbers in <int>; accept them rather than fail on a count.
         var number = long.Parse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return number is >= int.MinValue and <= int.MaxValue ? (int)number : number;
+        return number is >= int.MinValue and <= int.MaxValue ? (object)(int)number : number;
     }
 
     private static XmlRpcStruct DecodeStruct(XElement element)
