@@ -217,7 +217,7 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
         {
             var taggings = world.Taggings
                 .Where(t => t.TagId == current.Id && KojiWorld.ActiveAt(t.CreateEvent, t.RevokeEvent, atEvent))
-                .Select(t => (Tagging: t, Build: world.Builds.First(b => b.Id == t.BuildId)))
+                .Select(t => (Tagging: t, Build: world.Build(t.BuildId)))
                 .Where(x => x.Build.State == 1)
                 .Where(x => package is null || x.Build.Name == package)
                 .Where(x => type is null || x.Build.Type == type)
@@ -601,7 +601,7 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
         {
             result["tag_listing"] = world.Taggings
                 .Where(t => tag is null || t.TagId == tag.Id)
-                .Select(t => (Tagging: t, Build: world.Builds.First(b => b.Id == t.BuildId)))
+                .Select(t => (Tagging: t, Build: world.Build(t.BuildId)))
                 .Where(x => package is null || x.Build.PackageId == package.Id)
                 .Where(x => Wanted(x.Tagging.CreateEvent, x.Tagging.RevokeEvent))
                 .OrderBy(x => x.Tagging.CreateEvent)

@@ -42,6 +42,10 @@ public sealed class KojiWorld
     public DateTimeOffset EventTime(int eventId) =>
         Events.LastOrDefault(e => e.Id <= eventId)?.Time ?? DateTimeOffset.UnixEpoch;
 
+    /// <summary>Build ids are assigned in order, so the id is nearly always the position; fall back to a search.</summary>
+    public KojiWorldBuild Build(int id) =>
+        id >= 1 && id <= Builds.Count && Builds[id - 1].Id == id ? Builds[id - 1] : Builds.First(b => b.Id == id);
+
     public KojiWorldTag? FindTag(object? info) => info switch
     {
         string name => Tags.FirstOrDefault(tag => tag.Name == name),
