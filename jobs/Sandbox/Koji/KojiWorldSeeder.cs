@@ -168,8 +168,7 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
         {
             var rpmIds = archive.Rpms.Select(nvr =>
             {
-                var component = _world.Builds.FirstOrDefault(b => b.Nvr == nvr) ?? throw new ConfigurationException("scenario", 0, 0,
-                    $"koji.builds[{index}].archives[{position}]: component '{nvr}' is not a build in koji.builds");
+                var component = _world.Builds.FirstOrDefault(b => b.Nvr == nvr) ?? AddComponentBuild(nvr, record, index, position);
                 return (_world.Rpms.FirstOrDefault(r => r.BuildId == component.Id && r.Arch == archive.Arch)
                     ?? _world.Rpms.FirstOrDefault(r => r.BuildId == component.Id && r.Arch == "noarch")
                     ?? AddRpm(component, archive.Arch)).Id;
@@ -186,6 +185,32 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
                 RpmIds = rpmIds,
             });
         }
+    }
+
+    /// <summary>A component named only in an archive becomes a complete, untagged build made just before the image.</summary>
+    private KojiWorldBuild AddComponentBuild(string nvr, KojiWorldBuild image, int index, int position)
+    {
+        var (name, version, release) = KojiWorld.SplitNvr(nvr);
+        if (release.Length == 0 || version.Length == 0)
+        {
+            throw new ConfigurationException("scenario", 0, 0, $"koji.builds[{index}].archives[{position}]: '{nvr}' is not a name-version-release");
+        }
+        var build = new KojiWorldBuild
+        {
+            Id = _world.Builds.Count + 1,
+            PackageId = _world.EnsurePackage(name).Id,
+            Name = name,
+            Version = version,
+            Release = release,
+            OwnerId = image.OwnerId,
+            CreationEventId = image.CreationEventId,
+            CreationTime = image.CreationTime,
+            StartTime = image.StartTime,
+            CompletionTime = image.CreationTime,
+        };
+        _world.Builds.Add(build);
+        AddRpm(build, "src");
+        return build;
     }
 
     private KojiWorldRpm AddRpm(KojiWorldBuild build, string arch)

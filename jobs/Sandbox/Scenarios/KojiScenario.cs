@@ -85,7 +85,10 @@ public sealed class KojiArchiveScenario
     /// <summary>Default <c>&lt;nvr&gt;.&lt;arch&gt;.oci.tar.xz</c>.</summary>
     public string? Filename { get; set; }
     public long Size { get; set; } = 50_000_000;
-    /// <summary>NVRs of builds in <c>koji.builds</c> whose binary RPM for this arch the image contains.</summary>
+    /// <summary>
+    /// Build NVRs whose binary RPM for this arch the image contains. An NVR not listed in <c>koji.builds</c> becomes a
+    /// complete but untagged build (so the rebuild check sees it as missing from the tags).
+    /// </summary>
     public List<string> Rpms { get; set; } = [];
 }
 
