@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.GitHub;
 using Releng.Jobs.Http;
 using Releng.Jobs.Secrets;
 
@@ -14,6 +15,7 @@ public static class ServiceClients
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);
+        services.AddGitHub(endpoints, credentials, http);
         return services;
     }
 }
