@@ -2,6 +2,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Releng.Build.Hosting;
 using Releng.Jobs.Configuration;
+using Releng.Jobs.GitHub;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Secrets;
 
@@ -85,7 +86,20 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         {
             throw new ConfigurationException(Options.JobsFile, 0, 0, $"task '{spec.Name}' needs parameter '{missing.Name}': add a job for it to jobs.yaml and pass --job=<name>");
         }
-        return new JobRequest(name, parameters, Options.Ticket);
+        return new JobRequest(name, parameters, Options.TicketUrl is { } url ? TicketFromUrl(name, url) : Options.Ticket);
+    }
+
+    /// <summary>A webhook passes the ticket's URL; it must belong to this job's tracker on this environment's Pagure.</summary>
+    private int TicketFromUrl(string job, string url)
+    {
+        try
+        {
+            return new RepositoryDispatchMapper(JobsFile, Catalog, Systems.Endpoints.Pagure).MapForJob(job, url).Ticket;
+        }
+        catch (DispatchRefusedException e)
+        {
+            throw new ConfigurationException("--ticket-url", 0, 0, e.Message);
+        }
     }
 
     /// <summary>Plans, and with --apply executes, one job. A failed step is counted, not thrown, so the other jobs still run.</summary>

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using Releng.Jobs.Planning;
+
+namespace Releng.Build.Context;
+
+/// <summary>
+/// Runs one job in a child process of this same host, with the same arguments a CI workflow would pass, so a
+/// scheduled run is logged, audited and exits exactly like a CI run (and one run's failure cannot harm the next).
+/// </summary>
+public static class ChildRun
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, IRunLog log, string prefix, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var self = Environment.ProcessPath!;
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.FileName = self;
+            start.ArgumentList.Add("exec");
+            start.ArgumentList.Add(typeof(ChildRun).Assembly.Location);
+        }
+        else
+        {
+            start.FileName = self;
+        }
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Information($"[{prefix}] {e.Data}"); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Error($"[{prefix}] {e.Data}"); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        // A stop request lets the running job finish: the scheduler waits for it rather than killing it.
+        await process.WaitForExitAsync(CancellationToken.None);
+        return process.ExitCode;
+    }
+}
