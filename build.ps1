@@ -4,5 +4,5 @@ $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
-dotnet run --project build/Build.csproj --configuration Release --nologo -v quiet -- $args
+dotnet run --project build/Build.csproj --configuration Release -v quiet -- $args
 exit $LASTEXITCODE

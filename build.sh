@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-exec dotnet run --project build/Build.csproj --configuration Release --nologo -v quiet -- "$@"
+exec dotnet run --project build/Build.csproj --configuration Release -v quiet -- "$@"
