@@ -140,7 +140,7 @@ public sealed class ScmRequestsJob(
             {
                 _evidence.Add(new Evidence("dist-git account", "none yet"));
                 return [NeedsHuman(ScmMessages.NeedsDistGitLogin(requester, job.DistGitApi.ProjectUrl(request.Repo)),
-                    $"@{requester} has no dist-git account yet")];
+                    $"@{requester} has no dist-git account yet", "distgit-login")];
             }
 
             var decisions = new List<Decision>();
@@ -276,7 +276,7 @@ public sealed class ScmRequestsJob(
             _evidence.Add(new Evidence("access", rights.Evidence));
             if (rights.Refusal is { } refusal && !resuming)
             {
-                return rights.NeedsHuman ? [NeedsHuman(refusal, rights.Evidence)] : [Invalid(refusal)];
+                return rights.NeedsHuman ? [NeedsHuman(refusal, rights.Evidence, "collaborator-patterns")] : [Invalid(refusal)];
             }
             var steps = new List<Step>
             {
@@ -378,22 +378,22 @@ public sealed class ScmRequestsJob(
             ]);
         }
 
-        /// <summary>Answered once and left open; a <c>retry</c> asks the job to say it again after checking anew.</summary>
-        private Decision NeedsHuman(string message, string reason)
+        /// <summary>
+        /// Answered once per <paramref name="key"/> (what is missing) and left open; a <c>retry</c> asks the job to say
+        /// it again after checking anew.
+        /// </summary>
+        private Decision NeedsHuman(string message, string reason, string key)
         {
             var retries = RetryIds.ToList();
-            var already = ticket.Marked(Bot, ScmMarkers.NeedsHuman).Any(m => m.Marker["reason"] == Hash(message));
+            var already = ticket.Marked(Bot, ScmMarkers.NeedsHuman).Any(m => m.Marker["reason"] == key);
             IReadOnlyList<Step> steps = already && retries.Count == 0
                 ? []
-                : [job.CommentStep(ticket, Bot, ScmMarkers.NeedsHuman, message, retries, force: retries.Count > 0, reason: Hash(message))];
+                : [job.CommentStep(ticket, Bot, ScmMarkers.NeedsHuman, message, retries, force: retries.Count > 0, reason: key)];
             return new Decision(_subject, ScmDecisionKinds.NeedsHuman, already ? $"{reason} (already told)" : reason, _evidence.ToList(), steps);
         }
 
         private static string FirstLine(string message) => message.Split('\n')[0].TrimStart('*', ' ');
     }
-
-    internal static string Hash(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..12];
 
     private static DateTimeOffset? ParseEpoch(string? value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
