@@ -1,0 +1,15 @@
+namespace Releng.Jobs.ScmRequests;
+
+/// <summary>The decisions the job takes about a ticket, as shown in the plan and the audit.</summary>
+public static class ScmDecisionKinds
+{
+    public const string CreateRepo = "create-repo";
+    public const string CreateBranch = "create-branch";
+    public const string Invalid = "invalid";
+    public const string NeedsHuman = "needs-human";
+    public const string AwaitValid = "await-valid";
+    public const string AnswerHelp = "answer-help";
+    public const string RefuseValid = "refuse-valid";
+    public const string NothingToDo = "nothing-to-do";
+    public const string Error = "error";
+}

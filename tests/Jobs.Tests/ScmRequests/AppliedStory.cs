@@ -1,0 +1,24 @@
+using Releng.Jobs.Planning;
+
+namespace Releng.Jobs.Tests.ScmRequests;
+
+/// <summary>The scm-requests story planned, applied, then applied a second time; tests read what each run did.</summary>
+public sealed class AppliedStory : IAsyncLifetime
+{
+    internal ScmSandbox Sandbox { get; private set; } = null!;
+    public Plan FirstPlan { get; private set; } = null!;
+    public IReadOnlyList<Outcome> FirstOutcomes { get; private set; } = [];
+    public Plan SecondPlan { get; private set; } = null!;
+    public IReadOnlyList<string> SecondRunWrites { get; private set; } = [];
+
+    public async Task InitializeAsync()
+    {
+        Sandbox = ScmSandbox.Story();
+        (FirstPlan, FirstOutcomes) = await Sandbox.ApplyAsync();
+        Sandbox.ResetLogs();
+        (SecondPlan, _) = await Sandbox.ApplyAsync();
+        SecondRunWrites = Sandbox.WriteRequests();
+    }
+
+    public async Task DisposeAsync() => await Sandbox.DisposeAsync();
+}
