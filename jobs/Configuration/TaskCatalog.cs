@@ -23,6 +23,8 @@ public sealed class TaskCatalog(IEnumerable<TaskSpec> specs)
         [
             new("tracker", ParameterKind.Text, "Pagure project of the requests", Default: "releng/fedora-scm-requests"),
             new("bot", ParameterKind.Text, "The bot's Pagure account, whose marked comments are its state", Default: "releng-bot"),
+            new("approvers", ParameterKind.TextList, "Accounts that may confirm an exception request with '@<bot> valid'"),
+            new("approver_group", ParameterKind.Text, "FAS group whose members may confirm an exception request", Default: "releng"),
         ], [Ticket]),
         new TaskSpec("base-image-rebuild", "Rebuild a container base image when a package in it changed",
         [

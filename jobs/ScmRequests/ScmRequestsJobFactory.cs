@@ -11,7 +11,7 @@ namespace Releng.Jobs.ScmRequests;
 /// Builds <see cref="ScmRequestsJob"/> for the <c>scm-requests</c> task. Group membership and the packager
 /// directory come from DI (<see cref="IGroupDirectory"/>, <see cref="IPackagerDirectory"/>; the sandbox registers
 /// both from its people). Without them, as in the real environments until a FASJSON client exists, approvers are only
-/// the <c>approvers</c> parameter (when the task declares it) and review bugs cannot be judged (those tickets are
+/// the <c>approvers</c> parameter and review bugs cannot be judged (those tickets are
 /// reported as errors and left alone).
 /// </summary>
 public sealed class ScmRequestsJobFactory : IJobFactory
@@ -21,8 +21,8 @@ public sealed class ScmRequestsJobFactory : IJobFactory
     public IJob Create(JobRequest request, IServiceProvider services)
     {
         var parameters = request.Parameters;
-        var approvers = parameters.Spec.Parameter("approvers") is null ? [] : parameters.TextList("approvers");
-        var approverGroup = parameters.Spec.Parameter("approver_group") is null ? "releng" : parameters.Text("approver_group");
+        var approvers = parameters.TextList("approvers");
+        var approverGroup = parameters.Text("approver_group");
         var options = new ScmRequestsOptions(parameters.Text("tracker"), parameters.Text("bot"), request.Ticket, approverGroup, approvers);
         return new ScmRequestsJob(
             options,

@@ -86,7 +86,10 @@ public sealed class RunStepTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "step.sh"), script);
         var recorder = Path.Combine(_dir, "build.sh");
         File.WriteAllText(recorder, "#!/usr/bin/env bash\nprintf '%s\\0' \"$@\" > args.bin\n");
-        File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         // The runner's "shell: bash" is "bash --noprofile --norc -eo pipefail".
         var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", "step.sh"]) { WorkingDirectory = _dir, RedirectStandardError = true };
         foreach (var name in new[] { "GITHUB_EVENT_NAME", "INPUT_APPLY", "INPUT_TICKET", "INPUT_FORCE", "TICKET_URL" })
