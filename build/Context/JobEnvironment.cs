@@ -64,7 +64,7 @@ public sealed class JobEnvironment : IAsyncDisposable
 
     /// <summary>Fixed, obviously fake values the sandbox fakes accept.</summary>
     public static Credentials SandboxCredentials { get; } = new(
-        "sandbox-pagure-token", "sandbox-distgit-token", "sandbox-bugzilla-key", "releng-bot", "sandbox-koji-password",
+        "sandbox-pagure-token", "sandbox-distgit-token", "sandbox-bugzilla-key", "releng-bot", "sandbox",
         null, null, null, null);
 
     public IJobFactory? FactoryFor(string task) => Services.GetServices<IJobFactory>().FirstOrDefault(f => f.Task == task);

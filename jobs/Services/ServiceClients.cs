@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
+using Releng.Jobs.DistGit;
 using Releng.Jobs.Http;
 using Releng.Jobs.Registry;
 using Releng.Jobs.Pagure;
+using Releng.Jobs.Koji;
 using Releng.Jobs.Secrets;
 
 namespace Releng.Jobs.Services;
@@ -24,7 +26,8 @@ public static class ServiceClients
         services.AddBugzilla(endpoints, credentials, http);
         services.AddBodhi(endpoints, http);
         services.AddPagure(endpoints, credentials, http);
-        DistGit.DistGitRegistration.AddDistGit(services, endpoints, credentials, http);
+        services.AddDistGit(endpoints, credentials, http);
+        services.AddKoji(endpoints, credentials, http);
         return services;
     }
 }

@@ -41,6 +41,11 @@ public sealed class BugzillaFake(SandboxWorld world) : IServiceFake
         server.Given(Request.Create().WithPath(new RegexMatcher(@"^/rest/bug/[^/]+/comment$")).UsingPost())
             .AtPriority(RoutePriority)
             .RespondWith(Response.Create().WithCallback(AddComment));
+        // What `GET /rest/version` answers on Bugzilla 5: the service check asks it.
+        server.Given(Request.Create().WithPath("/rest/version").UsingGet())
+            .AtPriority(RoutePriority)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithBody("{\"version\":\"5.0.4\"}"));
     }
 
     private ResponseMessage GetBug(IRequestMessage request)

@@ -174,4 +174,19 @@ public sealed class HostTests : IDisposable
         Assert.Equal(12345, request.Ticket);
         Assert.Equal("report", request.Parameters.Text("phase"));
     }
+
+    [Fact]
+    public async Task Services_reports_each_sandbox_service_and_which_credentials_are_present()
+    {
+        var exit = await _host.RunAsync(null, HostFixture.CredentialsWith("canary-token-0000"), "--target=services", "--env=sandbox");
+
+        Assert.Equal(0, exit);
+        foreach (var service in Releng.Jobs.Services.ServiceName.All)
+        {
+            Assert.Matches($@"{service}\s+answers", _host.Console.Text);
+        }
+        Assert.Matches(@"PAGURE_TOKEN\s+present", _host.Console.Text);
+        Assert.Matches(@"BUGZILLA_API_KEY\s+absent", _host.Console.Text);
+        Assert.DoesNotContain("canary-token-0000", _host.Console.Text);
+    }
 }

@@ -1,0 +1,12 @@
+namespace Releng.Jobs.Benchmarks;
+
+/// <summary>One benchmark: runs its variants and reports one row per variant. Add a class and list it in <see cref="Program"/>.</summary>
+public interface IBenchmark
+{
+    string Name { get; }
+
+    Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>One measured variant: how many HTTP requests it sent and how long it took end to end.</summary>
+public sealed record BenchmarkRow(string Benchmark, string Variant, int Requests, TimeSpan WallTime, string Notes = "");

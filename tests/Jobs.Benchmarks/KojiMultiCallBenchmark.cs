@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Http;
+using Releng.Jobs.Koji;
+using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Koji;
+using Releng.Jobs.Sandbox.Scenarios;
+using Releng.Jobs.Secrets;
+using Releng.Jobs.Services;
+using WireMock.Server;
+
+namespace Releng.Jobs.Benchmarks;
+
+/// <summary>
+/// "Latest build of each of 500 packages in a tag" against the fake hub with a fixed per-request latency:
+/// multicall batches versus one <c>getLatestBuilds</c> request per package, through the production client and HTTP policy.
+/// </summary>
+public sealed class KojiMultiCallBenchmark(int packages = 500, int latencyMs = 50) : IBenchmark
+{
+    public string Name => $"Koji latest builds, {packages} packages, {latencyMs} ms latency";
+
+    public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
+    {
+        var names = Enumerable.Range(0, packages).Select(i => $"package-{i:D3}").ToList();
+        var scenario = new Scenario
+        {
+            Koji = new KojiScenario
+            {
+                Tags = { ["f44"] = new KojiTagScenario { Arches = "x86_64 aarch64" } },
+                Builds = names.Select((name, i) => new KojiBuildScenario { Nvr = $"{name}-1.{i}-1.fc44", Tags = ["f44"], DaysAgo = 10 }).ToList(),
+            },
+        };
+        var root = Directory.CreateTempSubdirectory("koji-bench-").FullName;
+        var world = SandboxWorld.Seed(scenario, "benchmark", new SandboxPaths(root));
+        var fake = new KojiFake(world, TimeSpan.FromMilliseconds(latencyMs));
+        var server = WireMockServer.Start();
+        try
+        {
+            fake.Map(server);
+            var services = new ServiceCollection();
+            var unused = new Uri("http://127.0.0.1:9/");
+            services.AddKoji(new ServiceEndpoints(unused, unused, unused, new Uri(server.Url + "/kojihub"), unused, unused),
+                new Credentials(null, null, null, null, null, null, null, null, null), HttpSettings.Default);
+            await using var provider = services.BuildServiceProvider();
+            var client = provider.GetRequiredService<IKojiClient>();
+            var concurrency = HttpSettings.Default.MaxConcurrency;
+
+            // Warm up JIT, the connection pool and the fake's first multicall so the first measured row is not penalised.
+            await client.GetLatestBuildPerPackageAsync("f44", names.Take(10), cancellationToken: cancellationToken);
+
+            var rows = new List<BenchmarkRow>
+            {
+                await Measure("multicall, default batch (500 calls/request)", fake, "includes the fake hub evaluating 500 calls", async () =>
+                    Check(await client.GetLatestBuildPerPackageAsync("f44", names, cancellationToken: cancellationToken))),
+                await Measure("multicall, 100 calls/request, batches concurrent", fake, "", async () =>
+                {
+                    var small = new KojiClient(provider.GetRequiredService<IHttpClientFactory>(), client.HubUrl,
+                        new Credentials(null, null, null, null, null, null, null, null, null), new KojiClientOptions { MaxCallsPerMultiCall = 100 });
+                    Check(await small.GetLatestBuildPerPackageAsync("f44", names, cancellationToken: cancellationToken));
+                }),
+                await Measure($"one call per package, {concurrency} concurrent (per-service bound)", fake, "", async () =>
+                {
+                    var results = await Task.WhenAll(names.Select(name =>
+                        client.GetLatestBuildsAsync("f44", name, cancellationToken: cancellationToken)));
+                    CheckAll(results.Select(r => r.Single()).ToList());
+                }),
+                await Measure("one call per package, sequential", fake, "", async () =>
+                {
+                    var results = new List<KojiBuild>();
+                    foreach (var name in names)
+                    {
+                        results.Add((await client.GetLatestBuildsAsync("f44", name, cancellationToken: cancellationToken)).Single());
+                    }
+                    CheckAll(results);
+                }),
+            };
+            return rows;
+        }
+        finally
+        {
+            server.Stop();
+            server.Dispose();
+            Directory.Delete(root, recursive: true);
+        }
+
+        void Check(IReadOnlyDictionary<string, KojiBuild?> latest)
+        {
+            if (latest.Count != packages || latest.Values.Any(b => b is null))
+            {
+                throw new InvalidOperationException("the batched read did not return a build for every package");
+            }
+        }
+
+        void CheckAll(IReadOnlyCollection<KojiBuild> builds)
+        {
+            if (builds.Count != packages)
+            {
+                throw new InvalidOperationException("the per-package reads did not return a build for every package");
+            }
+        }
+    }
+
+    private async Task<BenchmarkRow> Measure(string variant, KojiFake fake, string notes, Func<Task> run)
+    {
+        var before = fake.RequestCount;
+        var clock = Stopwatch.StartNew();
+        await run();
+        clock.Stop();
+        return new BenchmarkRow(Name, variant, fake.RequestCount - before, clock.Elapsed, notes);
+    }
+}
