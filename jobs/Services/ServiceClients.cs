@@ -28,6 +28,7 @@ public static class ServiceClients
         services.AddPagure(endpoints, credentials, http);
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
+        Unretire.UnretireRegistration.AddUnretire(services);
         return services;
     }
 }

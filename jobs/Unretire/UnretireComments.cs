@@ -11,7 +11,7 @@ public static class UnretireComments
     public const string HelpKind = "unretire-help";
     public const string DoneKind = "unretire-done";
 
-    public static string NeedsInfo(IReadOnlyList<string> problems, string bot)
+    public static string NeedsInfo(IReadOnlyList<string> problems, string bot, IReadOnlyList<long>? answers = null)
     {
         var text = new StringBuilder();
         text.AppendLine("### Unretirement request: more information needed");
@@ -31,7 +31,12 @@ public static class UnretireComments
         text.AppendLine();
         text.AppendLine($"Edit the ticket (or open a new one with `fedpkg request-unretirement`); the bot checks it again on its next run. `@{bot} help` explains the commands.");
         var body = text.ToString();
-        return BotMarker.Append(body, NeedsInfoKind, (UnretireReport.HashField, UnretireReport.Hash(problems)));
+        var fields = new List<(string, string)> { (UnretireReport.HashField, UnretireReport.Hash(problems)) };
+        if (answers is { Count: > 0 })
+        {
+            fields.Add((BotMarker.AnswersField, string.Join(',', answers.Select(a => a.ToString(CultureInfo.InvariantCulture)))));
+        }
+        return BotMarker.Append(body, NeedsInfoKind, fields.ToArray());
     }
 
     public static string Help(string bot, IReadOnlyList<long> answers, IReadOnlyList<string> deniedRetries)
