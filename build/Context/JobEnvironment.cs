@@ -54,6 +54,10 @@ public sealed class JobEnvironment : IAsyncDisposable
         }
         // In the sandbox the fakes' credentials stand in for real ones; real credentials are never sent to them.
         services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials : credentials);
+        if (sandbox is not null)
+        {
+            services.AddSingleton(Releng.Jobs.Sandbox.Bugzilla.SandboxPackagerDirectory.From(sandbox.World.People));
+        }
         foreach (var factory in typeof(IJobFactory).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IJobFactory).IsAssignableFrom(t)))
         {

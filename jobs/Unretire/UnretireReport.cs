@@ -23,7 +23,7 @@ public static class UnretireReport
         var lines = new List<string>();
         if (facts.Project is null)
         {
-            lines.Add("package: missing");
+            lines.Add("dist-git: no such package");
         }
         else
         {
