@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
+using Releng.Jobs.GitHub;
 using Releng.Jobs.Http;
 using Releng.Jobs.Registry;
 using Releng.Jobs.Pagure;
@@ -28,6 +29,7 @@ public static class ServiceClients
         services.AddPagure(endpoints, credentials, http);
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
+        services.AddGitHub(endpoints, credentials, http);
         Unretire.UnretireRegistration.AddUnretire(services);
         return services;
     }

@@ -189,4 +189,53 @@ public sealed class HostTests : IDisposable
         Assert.Matches(@"BUGZILLA_API_KEY\s+absent", _host.Console.Text);
         Assert.DoesNotContain("canary-token-0000", _host.Console.Text);
     }
+
+    [Fact]
+    public async Task Apply_writes_through_the_sandbox_fakes_and_a_later_run_sees_it()
+    {
+        File.WriteAllText(_host.Scenario, """
+            clock: 2026-11-24T12:00:00Z
+            pagure:
+              projects:
+                releng:
+                  issues: [ { id: 7, title: "Unretire rpms/foo", author: jdoe } ]
+            """);
+        var seen = new List<int>();
+        var commenting = new TrackerJobFactory(seen);
+
+        Assert.Equal(0, await _host.RunAsync(commenting, null, "--target=unretire", "--env=sandbox"));
+        Assert.Equal(0, await _host.RunAsync(commenting, null, "--target=unretire", "--env=sandbox", "--apply"));
+        Assert.Equal(0, await _host.RunAsync(commenting, null, "--target=unretire", "--env=sandbox", "--apply"));
+
+        // Plan-only saw no comment, the first apply wrote one, the next run (a new host) read it back and wrote nothing.
+        Assert.Equal([0, 0, 1], seen);
+        var statuses = _host.AuditLines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(l => l.TryGetProperty("status", out _)).Select(l => l.GetProperty("status").GetString()).ToList();
+        Assert.Equal(["done"], statuses);
+    }
+
+    /// <summary>A job that comments once on releng#7 through the real ticket client.</summary>
+    private sealed class TrackerJobFactory(List<int> seen) : IJobFactory
+    {
+        public string Task => "unretire";
+
+        public IJob Create(JobRequest request, IServiceProvider services) =>
+            new TrackerJob(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Releng.Jobs.Tickets.ITicketTracker>(services), seen);
+    }
+
+    private sealed class TrackerJob(Releng.Jobs.Tickets.ITicketTracker tracker, List<int> seen) : IJob
+    {
+        public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
+        {
+            var ticket = await tracker.GetTicketAsync("releng", 7, cancellationToken);
+            var comments = ticket!.Comments.Count(c => c.Text == "hello from the job");
+            seen.Add(comments);
+            Step[] steps = comments > 0 ? [] : [new Step("comment", async ct =>
+            {
+                await tracker.CommentAsync("releng", 7, "hello from the job", ct);
+                return StepResult.Done();
+            })];
+            return new Plan("unretire", [new Decision("releng#7", comments > 0 ? "nothing-to-do" : "comment", "test", [], steps)]);
+        }
+    }
 }
