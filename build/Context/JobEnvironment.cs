@@ -56,6 +56,8 @@ public sealed class JobEnvironment : IAsyncDisposable
         services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials : credentials);
         if (sandbox is not null)
         {
+            // The sandbox answers who is a packager and who belongs to which group from its scenario's people.
+            services.AddSingleton(Releng.Jobs.Sandbox.Bugzilla.SandboxPackagerDirectory.From(sandbox.World.People));
             Releng.Jobs.ScmRequests.Sandbox.ScmRequestsSandbox.AddScmRequestsSandbox(services, sandbox.World);
         }
         foreach (var factory in typeof(IJobFactory).Assembly.GetTypes()

@@ -8,6 +8,7 @@ using Releng.Jobs.Registry;
 using Releng.Jobs.Pagure;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Secrets;
+using Releng.Jobs.Unretire;
 
 namespace Releng.Jobs.Services;
 
@@ -30,6 +31,7 @@ public static class ServiceClients
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);
+        services.AddUnretire();
         return services;
     }
 }

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Releng.Jobs.Bodhi;
+using Releng.Jobs.Bugzilla;
+using Releng.Jobs.DistGit;
+using Releng.Jobs.Reviews;
+
+namespace Releng.Jobs.Unretire;
+
+/// <summary>
+/// Runs the checks that replace <c>check-unretirement.py</c> for one request: reads dist-git (project, branches,
+/// <c>dead.package</c>, and a clone only when some branch is retired, to find the retiring commit), Koji block
+/// states of the branches' tags, the requester's account and the review bug. Only reads.
+/// </summary>
+public sealed partial class UnretireChecker(
+    IDistGit distGit,
+    GitClient git,
+    IKojiPackageBlocks? koji,
+    IBugzilla bugzilla,
+    IPackagerDirectory directory,
+    TimeProvider clock)
+{
+    public async Task<UnretireFacts> CheckAsync(UnretireRequest request, string ticketUrl, BranchTagMap tags, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var repo = request.Repo;
+        var projectTask = distGit.GetProjectAsync(repo, cancellationToken);
+        var requesterTask = FindAccountAsync(request.Requester, cancellationToken);
+        var recipientTask = request.Recipient == request.Requester ? requesterTask : FindAccountAsync(request.Recipient, cancellationToken);
+        var project = await projectTask;
+        var requester = await requesterTask;
+        var recipient = await recipientTask;
+        var projectUrl = distGit.ProjectUrl(repo);
+        if (project is null)
+        {
+            return new UnretireFacts(request, ticketUrl, null, projectUrl, [], requester, recipient, null, null, null, now);
+        }
+
+        var branches = await distGit.GetBranchesAsync(repo, cancellationToken) ?? new DistGitBranches([], null);
+        var names = request.Branches
+            .Select(b => branches.Contains(b) ? b : tags.DistGitBranch(b, repo.Namespace) is { } known && branches.Contains(known) ? known : b)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var deadPackages = await Task.WhenAll(names.Select(b => branches.Contains(b)
+            ? distGit.GetRetirementReasonAsync(repo, b, cancellationToken)
+            : Task.FromResult<string?>(null)));
+
+        var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
+        if (deadPackages.Any(d => d is not null))
+        {
+            await using var copy = await git.CloneAsync(repo, cancellationToken);
+            for (var i = 0; i < names.Count; i++)
+            {
+                if (deadPackages[i] is not null)
+                {
+                    retirements[names[i]] = await copy.FindRetirementAsync(names[i], cancellationToken);
+                }
+            }
+        }
+
+        var tagOf = names.ToDictionary(b => b, b => tags.TagFor(b, repo.Namespace), StringComparer.Ordinal);
+        var knownTags = tagOf.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        IReadOnlyDictionary<string, bool?> blocked = koji is null || knownTags.Count == 0
+            ? new Dictionary<string, bool?>()
+            : await koji.AreBlockedAsync(knownTags, repo.Name, cancellationToken);
+
+        // Unretiring an EPEL branch while the package lives on in Fedora needs no re-review.
+        var fedoraAlive = names.Any(IsEpel) && await IsFedoraAliveAsync(repo, branches, names, deadPackages, cancellationToken);
+
+        var facts = names.Select((b, i) => new BranchFacts(
+            b, branches.Contains(b), deadPackages[i], retirements.GetValueOrDefault(b), tagOf[b],
+            tagOf[b] is { } tag ? blocked.GetValueOrDefault(tag) : null,
+            ReviewExempt: IsEpel(b) && fedoraAlive)).ToList();
+
+        bool? recipientInDistGit = project.IsOrphaned ? await distGit.UserExistsAsync(request.Recipient, cancellationToken) : null;
+
+        ReviewVerdict? review = null;
+        var partial = new UnretireFacts(request, ticketUrl, project, projectUrl, facts, requester, recipient, recipientInDistGit, null, null, now);
+        if (partial.ReviewRequired && request.ReviewBug is { } bug)
+        {
+            review = await new ReviewBugValidator(bugzilla, directory, clock)
+                .ValidateAsync(bug, new ReviewRequest(repo.Name, request.Requester, repo.Namespace), cancellationToken);
+        }
+        return partial with { Review = review, ReviewBugUrl = request.ReviewBug is { } id ? bugzilla.BugUrl(id) : null };
+    }
+
+    private async Task<bool> IsFedoraAliveAsync(
+        DistGitRepo repo, DistGitBranches branches, List<string> names, string?[] deadPackages, CancellationToken cancellationToken)
+    {
+        const string rawhide = BranchTagMap.RawhideBranch;
+        if (!branches.Contains(rawhide))
+        {
+            return false;
+        }
+        var index = names.IndexOf(rawhide);
+        var dead = index >= 0 ? deadPackages[index] : await distGit.GetRetirementReasonAsync(repo, rawhide, cancellationToken);
+        return dead is null;
+    }
+
+    private Task<FedoraAccount?> FindAccountAsync(string user, CancellationToken cancellationToken) =>
+        directory.FindByEmailAsync($"{user}@fedoraproject.org", cancellationToken);
+
+    private static bool IsEpel(string branch) => EpelPattern().IsMatch(branch);
+
+    [GeneratedRegex(@"^(?:el|epel)\d")]
+    private static partial Regex EpelPattern();
+}

@@ -1,0 +1,21 @@
+using Releng.Jobs.DistGit;
+
+namespace Releng.Jobs.Unretire;
+
+/// <summary>
+/// What an unretirement ticket asks for, every name already validated (<see cref="DistGitName"/>).
+/// <see cref="Requester"/> is the ticket's author (the review bug must be theirs); <see cref="Recipient"/> is who
+/// gets an orphaned package: the user the ticket names (<c>fedpkg request-unretirement --user</c>) or the requester.
+/// </summary>
+public sealed record UnretireRequest(
+    DistGitRepo Repo,
+    IReadOnlyList<string> Branches,
+    int? ReviewBug,
+    string Requester,
+    string Recipient);
+
+/// <summary>The parser's answer: the request, or what the ticket must say before the job can check it.</summary>
+public sealed record UnretireTicketParse(UnretireRequest? Request, IReadOnlyList<string> Problems)
+{
+    public bool IsParsed => Request is not null;
+}

@@ -1,0 +1,105 @@
+using Releng.Jobs.Tickets;
+using Releng.Jobs.Unretire;
+
+namespace Releng.Jobs.Tests.Unretire;
+
+public sealed class UnretireTicketParserTests
+{
+    private static Ticket Ticket(string title, string body, string author = "jdoe", params TicketComment[] comments) =>
+        new("releng", 1, title, body, author, true, null, null, [], false, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null,
+            new Dictionary<string, string>(), comments, "https://pagure.io/releng/issue/1");
+
+    [Fact]
+    public void Free_text_ticket_names_package_in_title_and_branches_in_body()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/python-pyte", "Hi,\nBranches: rawhide, f43\nReview bug: 2300001"));
+
+        var request = Assert.IsType<UnretireRequest>(parse.Request);
+        Assert.Equal("rpms/python-pyte", request.Repo.FullName);
+        Assert.Equal(["rawhide", "f43"], request.Branches);
+        Assert.Equal(2300001, request.ReviewBug);
+        Assert.Equal("jdoe", request.Recipient);
+    }
+
+    [Fact]
+    public void Fedpkg_json_ticket_is_read_with_its_maintainer()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/libfoo",
+            """{"name": "libfoo", "type": "rpms", "branches": ["rawhide", "epel9"], "review_bugzilla": "2400001", "maintainer": "alice"}"""));
+
+        var request = Assert.IsType<UnretireRequest>(parse.Request);
+        Assert.Equal(["rawhide", "epel9"], request.Branches);
+        Assert.Equal(2400001, request.ReviewBug);
+        Assert.Equal("alice", request.Recipient);
+        Assert.Equal("jdoe", request.Requester);
+    }
+
+    [Fact]
+    public void Package_without_namespace_is_an_rpm_and_branches_may_follow_for_in_the_title()
+    {
+        var request = UnretireTicketParser.Parse(Ticket("Please unretire python-pyte for f43 and rawhide", "")).Request!;
+
+        Assert.Equal("rpms/python-pyte", request.Repo.FullName);
+        Assert.Equal(["f43", "rawhide"], request.Branches);
+    }
+
+    [Fact]
+    public void Review_bug_added_later_by_the_requester_counts_but_not_one_from_someone_else()
+    {
+        var ticket = Ticket("Unretire rpms/oldpkg", "Branches: rawhide", "bob",
+            new TicketComment(1, "bob", "Review bug: https://bugzilla.redhat.com/show_bug.cgi?id=2400001", DateTimeOffset.UnixEpoch),
+            new TicketComment(2, "mallory", "rhbz#2400666", DateTimeOffset.UnixEpoch));
+
+        Assert.Equal(2400001, UnretireTicketParser.Parse(ticket).Request!.ReviewBug);
+    }
+
+    [Fact]
+    public void Ticket_without_package_or_branches_says_what_it_needs()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire request", "Please bring my package back."));
+
+        Assert.Null(parse.Request);
+        Assert.Contains(parse.Problems, p => p.StartsWith("the package:", StringComparison.Ordinal));
+        Assert.Contains(parse.Problems, p => p.StartsWith("the branches:", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Unretire rpms/../../etc/passwd", "Branches: rawhide", "invalid repository \"rpms/../../etc/passwd\"")]
+    [InlineData("Unretire rpms/my package", "Branches: rawhide", "invalid repository name \"my package\"")]
+    [InlineData("Unretire rpms/foo;rm", "Branches: rawhide", "invalid repository name \"foo;rm\"")]
+    [InlineData("Unretire rpms/pÿte", "Branches: rawhide", "invalid repository name \"pÿte\"")]
+    [InlineData("Unretire rpms/pyte", "Branches: rawhide $(id)", "invalid branch \"$(id)\"")]
+    [InlineData("Unretire rpms/pyte", "Branches: --upload-pack=evil", "invalid branch \"--upload-pack=evil\"")]
+    [InlineData("Unretire rpms/pyte", "Branches: f43é", "invalid branch \"f43é\"")]
+    public void Hostile_names_are_refused_with_the_rule_they_break(string title, string body, string expected)
+    {
+        var parse = UnretireTicketParser.Parse(Ticket(title, body));
+
+        Assert.Null(parse.Request);
+        Assert.Contains(parse.Problems, p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Overlong_package_name_is_refused()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/" + new string('a', 300), "Branches: rawhide"));
+
+        Assert.Null(parse.Request);
+        Assert.Contains(parse.Problems, p => p.Contains("at most 64", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_with_a_newline_in_a_branch_is_refused()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/pyte", """{"name": "pyte", "branches": ["rawhide\nf43"]}"""));
+
+        Assert.Contains(parse.Problems, p => p.Contains("\\u000a", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_titles_saying_unretire_are_unretirement_requests()
+    {
+        Assert.True(UnretireTicketParser.IsUnretirement(Ticket("Please UNRETIRE foo", "")));
+        Assert.False(UnretireTicketParser.IsUnretirement(Ticket("Mass rebuild for Fedora 45", "")));
+    }
+}

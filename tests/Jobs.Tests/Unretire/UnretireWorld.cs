@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Releng.Build.Context;
+using Releng.Jobs.Bodhi;
+using Releng.Jobs.Bugzilla;
+using Releng.Jobs.Configuration;
+using Releng.Jobs.DistGit;
+using Releng.Jobs.Planning;
+using Releng.Jobs.Reviews;
+using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Bugzilla;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tickets;
+using Releng.Jobs.Unretire;
+
+namespace Releng.Jobs.Tests.Unretire;
+
+/// <summary>
+/// A running sandbox (fakes over a scenario) with the production clients wired to it, for end-to-end runs of the
+/// unretire job. <see cref="Tracker"/> can be wrapped to inject failures.
+/// </summary>
+internal sealed class UnretireWorld : IAsyncDisposable
+{
+    private readonly string _root;
+    private readonly ServiceProvider _services;
+
+    private UnretireWorld(string root, SandboxHost sandbox)
+    {
+        _root = root;
+        Sandbox = sandbox;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FixedClock(sandbox.World.Clock));
+        services.AddServiceClients(sandbox.Endpoints, JobEnvironment.SandboxCredentials);
+        services.AddSingleton(SandboxPackagerDirectory.From(sandbox.World.People));
+        _services = services.BuildServiceProvider();
+    }
+
+    public SandboxHost Sandbox { get; }
+    public IServiceProvider Services => _services;
+
+    public static UnretireWorld Start(string scenarioYaml)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "releng-jobs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var file = Path.Combine(root, "scenario.yaml");
+        File.WriteAllText(file, scenarioYaml);
+        return new UnretireWorld(root, SandboxHost.Start(file, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true));
+    }
+
+    /// <summary>The repository's default scenario (every story).</summary>
+    public static UnretireWorld StartDefault()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "releng-jobs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        var scenario = Path.Combine(RepositoryRoot.Find(), "tests", "scenarios", "default.yaml");
+        return new UnretireWorld(root, SandboxHost.Start(scenario, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true));
+    }
+
+    public IJob Job(string phase, int? ticket = null, ITicketTracker? tracker = null)
+    {
+        if (tracker is null)
+        {
+            var parameters = new JobParameters(TaskCatalog.Default.Find("unretire")!, new Dictionary<string, object?> { ["phase"] = phase });
+            return new UnretireJobFactory().Create(new JobRequest("unretire", parameters, ticket), _services);
+        }
+        var clock = _services.GetRequiredService<TimeProvider>();
+        var distGit = _services.GetRequiredService<IDistGit>();
+        var git = _services.GetRequiredService<GitClient>();
+        var koji = _services.GetRequiredService<IKojiPackageBlocks>();
+        var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(),
+            _services.GetRequiredService<IPackagerDirectory>(), clock);
+        return new UnretireJob(new UnretireJobOptions("releng", UnretirePhases.Parse(phase), ticket), tracker, distGit, git, koji,
+            _services.GetRequiredService<IBodhi>(), checker);
+    }
+
+    public ITicketTracker Tracker => _services.GetRequiredService<ITicketTracker>();
+
+    public async Task<(Plan Plan, IReadOnlyList<Outcome> Outcomes)> ApplyAsync(IJob job)
+    {
+        var plan = await job.PlanAsync(CancellationToken.None);
+        var outcomes = await new PlanExecutor(TimeProvider.System).ApplyAsync(plan, _ => { }, CancellationToken.None);
+        return (plan, outcomes);
+    }
+
+    public async Task<Ticket> TicketAsync(int id) => (await Tracker.GetTicketAsync("releng", id))!;
+
+    /// <summary>The head commit of a branch in the sandbox's bare repository.</summary>
+    public async Task<string?> HeadAsync(string repo, string branch) =>
+        (await _services.GetRequiredService<IDistGit>().GetBranchesAsync(DistGitRepo.Parse(repo)))?.HeadOf(branch);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
