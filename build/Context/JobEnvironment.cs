@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Registry;
 using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
 
@@ -54,6 +55,10 @@ public sealed class JobEnvironment : IAsyncDisposable
         }
         // In the sandbox the fakes' credentials stand in for real ones; real credentials are never sent to them.
         services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials : credentials);
+        if (sandbox is not null)
+        {
+            services.AddSandboxRegistry(sandbox.World);
+        }
         foreach (var factory in typeof(IJobFactory).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IJobFactory).IsAssignableFrom(t)))
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.BaseImage;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
@@ -28,6 +29,7 @@ public static class ServiceClients
         services.AddPagure(endpoints, credentials, http);
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
+        services.AddBaseImage(http);
         return services;
     }
 }
