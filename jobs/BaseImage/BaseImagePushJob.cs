@@ -20,7 +20,7 @@ public sealed class BaseImagePushJob(
         get
         {
             var first = $"push:{settings.Image} → {settings.Destinations[0]}:{string.Join(",", settings.Tags)}";
-            return settings.Destinations.Count == 1 ? first : $"{first} (+{settings.Destinations.Count - 1} registries)";
+            return settings.Destinations.Count == 1 ? first : $"{first} (+{settings.Destinations.Count - 1} more {(settings.Destinations.Count == 2 ? "registry" : "registries")})";
         }
     }
 

@@ -166,7 +166,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
         }
         foreach (var change in facts.Changes)
         {
-            evidence.Add(new(change.Kind.ToString().ToLowerInvariant(), change.ToString()));
+            evidence.Add(new($"{change.Kind.ToString().ToLowerInvariant()} {change.Package}", change.Transition));
         }
         if (facts.RequiredRepoEvent is { } required)
         {

@@ -22,11 +22,14 @@ public enum ComponentChangeKind
 public sealed record ComponentChange(string Package, ComponentChangeKind Kind, KojiBuild InImage, KojiBuild? Latest, string Tag)
 {
     /// <summary>e.g. <c>bash 5.2.37-1.fc44 → 5.2.37-2.fc44</c> or <c>foo 1.0-1.fc44 → untagged from f44</c>.</summary>
-    public override string ToString() => Kind switch
+    public override string ToString() => $"{Package} {Transition}";
+
+    /// <summary>The change without the package name, e.g. <c>5.2.37-1.fc44 → 5.2.37-2.fc44</c>.</summary>
+    public string Transition => Kind switch
     {
-        ComponentChangeKind.Updated => $"{Package} {Evr(InImage)} → {Evr(Latest!)}",
-        ComponentChangeKind.Untagged => $"{Package} {Evr(InImage)} → untagged from {Tag}",
-        _ => $"{Package} {Evr(InImage)} → blocked in {Tag}",
+        ComponentChangeKind.Updated => $"{Evr(InImage)} → {Evr(Latest!)}",
+        ComponentChangeKind.Untagged => $"{Evr(InImage)} → untagged from {Tag}",
+        _ => $"{Evr(InImage)} → blocked in {Tag}",
     };
 
     /// <summary>[epoch:]version-release; Koji's nil epoch and 0 both print without one.</summary>

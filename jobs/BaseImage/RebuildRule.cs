@@ -48,8 +48,8 @@ public static class RebuildRule
         if (facts.RunningTask is { } task)
         {
             return new(RebuildActions.AlreadyBuilding,
-                $"kiwiBuild task {task.Id} for {facts.Target} is still running (started {task.CreateTime:yyyy-MM-dd HH:mm} UTC); " +
-                (facts.Changes.Count > 0 ? $"it should pick up {Count(facts.Changes.Count)}" : "nothing to add"));
+                $"kiwiBuild task {task.Id} for {facts.Target} is already running (started {task.CreateTime:yyyy-MM-dd HH:mm} UTC); not starting another" +
+                (facts.Changes.Count > 0 ? $" ({Count(facts.Changes.Count)} changed since the current image)" : ""));
         }
         if (facts.Contents is null)
         {
