@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Registry;
 using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
 
@@ -56,9 +57,7 @@ public sealed class JobEnvironment : IAsyncDisposable
         services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials : credentials);
         if (sandbox is not null)
         {
-            // The sandbox answers who is a packager and who belongs to which group from its scenario's people.
-            services.AddSingleton(Releng.Jobs.Sandbox.Bugzilla.SandboxPackagerDirectory.From(sandbox.World.People));
-            Releng.Jobs.ScmRequests.Sandbox.ScmRequestsSandbox.AddScmRequestsSandbox(services, sandbox.World);
+            services.AddSandboxStandIns(sandbox.World);
         }
         foreach (var factory in typeof(IJobFactory).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IJobFactory).IsAssignableFrom(t)))

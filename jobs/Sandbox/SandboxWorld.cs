@@ -5,6 +5,7 @@ using Releng.Jobs.Sandbox.Bugzilla;
 using Releng.Jobs.Sandbox.DistGit;
 using Releng.Jobs.Sandbox.Koji;
 using Releng.Jobs.Sandbox.Pagure;
+using Releng.Jobs.Sandbox.Registry;
 using Releng.Jobs.Sandbox.Scenarios;
 
 namespace Releng.Jobs.Sandbox;
@@ -25,6 +26,7 @@ public sealed class SandboxWorld
     public KojiWorld Koji { get; set; } = new();
     public BugzillaWorld Bugzilla { get; set; } = new();
     public BodhiWorld Bodhi { get; set; } = new();
+    public RegistryWorld Registry { get; set; } = new();
 
     /// <summary>Fakes mutate parts of the world from WireMock's threads; they take this lock around each request.</summary>
     [JsonIgnore]
@@ -40,6 +42,7 @@ public sealed class SandboxWorld
         Koji = KojiWorld.Seed(scenario, paths),
         Bugzilla = BugzillaWorld.Seed(scenario, paths),
         Bodhi = BodhiWorld.Seed(scenario, paths),
+        Registry = RegistryWorld.Seed(scenario, paths),
     };
 
     public IReadOnlyList<IServiceFake> CreateFakes() =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.BaseImage;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
@@ -32,6 +33,7 @@ public static class ServiceClients
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);
         services.AddUnretire();
+        services.AddBaseImage(http);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Releng.Jobs.Benchmarks;
 IBenchmark[] benchmarks =
 [
     new KojiMultiCallBenchmark(packages: 500, latencyMs: 50),
+    new BaseImageRebuildBenchmark(packages: 200, latencyMs: 50),
 ];
 
 using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(5));

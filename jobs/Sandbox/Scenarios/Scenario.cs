@@ -23,4 +23,5 @@ public sealed class Scenario
     public KojiScenario Koji { get; set; } = new();
     public BugzillaScenario Bugzilla { get; set; } = new();
     public BodhiScenario Bodhi { get; set; } = new();
+    public RegistryScenario Registry { get; set; } = new();
 }

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Koji;
+using Releng.Jobs.Planning;
+using Releng.Jobs.Registry;
+
+namespace Releng.Jobs.BaseImage;
+
+/// <summary>The <c>base-image-push</c> task: one job per jobs.yaml entry, i.e. per image and release.</summary>
+public sealed class BaseImagePushFactory : IJobFactory
+{
+    public string Task => "base-image-push";
+
+    public IJob Create(JobRequest request, IServiceProvider services) => new BaseImagePushJob(
+        services.GetRequiredService<IKojiClient>(),
+        services.GetRequiredService<IRegistryReader>(),
+        services.GetRequiredService<IRegistryPublisher>(),
+        services.GetRequiredService<IKojiImageFiles>(),
+        PushSettings.From(request.Parameters),
+        services.GetService<TimeProvider>() ?? TimeProvider.System);
+}

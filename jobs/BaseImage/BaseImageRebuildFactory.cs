@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Koji;
+using Releng.Jobs.Planning;
+
+namespace Releng.Jobs.BaseImage;
+
+/// <summary>The <c>base-image-rebuild</c> task: one job per jobs.yaml entry, i.e. per image and release.</summary>
+public sealed class BaseImageRebuildFactory : IJobFactory
+{
+    public string Task => "base-image-rebuild";
+
+    public IJob Create(JobRequest request, IServiceProvider services) =>
+        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), RebuildSettings.From(request.Parameters), services.GetService<IRunLog>());
+}

@@ -1,0 +1,115 @@
+using Releng.Jobs.Koji;
+
+namespace Releng.Jobs.BaseImage;
+
+/// <summary>
+/// The rebuild rule, free of I/O: an image needs a rebuild when any source package it was made from has another
+/// latest build in the content tag, or none at all (untagged, blocked). Builds are compared by Koji build id, so
+/// epochs and version ordering never matter: Koji's "latest" is the most recently tagged build, which is what the
+/// repos the image is built from contain, so an older build tagged again is a change too.
+/// </summary>
+public static class RebuildRule
+{
+    /// <summary>
+    /// The changed components, ordered by package name. <paramref name="latestInTag"/> holds the tag's latest build per
+    /// image package (null when it has none); <paramref name="packageConfigs"/> the tag's package-list entry of those
+    /// without a build (null or missing when not listed), to tell blocked from untagged.
+    /// </summary>
+    public static IReadOnlyList<ComponentChange> Compare(
+        string tag,
+        IReadOnlyDictionary<string, IReadOnlyList<KojiBuild>> components,
+        IReadOnlyDictionary<string, KojiBuild?> latestInTag,
+        IReadOnlyDictionary<string, KojiPackageConfig?> packageConfigs)
+    {
+        var changes = new List<ComponentChange>();
+        foreach (var (package, builds) in components.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var latest = latestInTag.GetValueOrDefault(package);
+            if (latest is null)
+            {
+                var blocked = packageConfigs.GetValueOrDefault(package) is { Blocked: true };
+                changes.Add(new ComponentChange(package, blocked ? ComponentChangeKind.Blocked : ComponentChangeKind.Untagged, builds[0], null, tag));
+                continue;
+            }
+            var stale = builds.FirstOrDefault(b => b.Id != latest.Id);
+            if (stale is not null)
+            {
+                changes.Add(new ComponentChange(package, ComponentChangeKind.Updated, stale, latest, tag));
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>What to do with one image, given everything read about it.</summary>
+    public static RebuildVerdict Decide(RebuildFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var at = $"at Koji event {facts.EventId}";
+        if (facts.RunningTask is { } task)
+        {
+            return new(RebuildActions.AlreadyBuilding,
+                $"kiwiBuild task {task.Id} for {facts.Target} is already running (started {task.CreateTime:yyyy-MM-dd HH:mm} UTC); not starting another" +
+                (facts.Changes.Count > 0 ? $" ({Count(facts.Changes.Count)} changed since the current image)" : ""));
+        }
+        if (facts.Contents is null)
+        {
+            return new(RebuildActions.Rebuild, $"{facts.Image} has no complete image build in {facts.DestTag} {at}; building the first one");
+        }
+        if (facts.Contents.Components.Count == 0)
+        {
+            return new(RebuildActions.Rebuild, $"{facts.Contents.Image.Nvr} lists no component RPMs in its image archives, so it cannot be checked {at}");
+        }
+        if (facts.Changes.Count == 0)
+        {
+            return facts.Force
+                ? new(RebuildActions.Rebuild, $"forced: all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest in {facts.Tag} {at}")
+                : new(RebuildActions.Skip, $"all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest builds in {facts.Tag} {at}");
+        }
+        var changed = $"{Count(facts.Changes.Count)} changed since {facts.Contents.Image.Nvr}: {Summary(facts.Changes)}";
+        if (facts.RequiredRepoEvent is { } required && facts.Repo is null)
+        {
+            var newest = facts.NewestRepo is { } repo ? $"its newest repo {repo.Id} is from event {repo.CreateEvent}" : "it has no ready repo";
+            return new(RebuildActions.WaitForRepo,
+                $"{changed}; but {facts.BuildTag} has no repo with event ≥ {required} yet ({newest}), so a build now would reproduce the old content; the next run rebuilds");
+        }
+        return new(RebuildActions.Rebuild, (facts.Force ? "forced; " : "") + $"{changed} ({at})");
+    }
+
+    private static string Count(int changes) => changes == 1 ? "1 package" : $"{changes} packages";
+
+    // The reason stays one readable line; the evidence lists every change.
+    private static string Summary(IReadOnlyList<ComponentChange> changes, int shown = 5) =>
+        string.Join("; ", changes.Take(shown)) + (changes.Count > shown ? $"; and {changes.Count - shown} more" : "");
+}
+
+/// <summary>The decision names the rebuild job uses.</summary>
+public static class RebuildActions
+{
+    public const string Rebuild = "rebuild";
+    public const string Skip = "skip";
+    public const string WaitForRepo = "wait-for-repo";
+    public const string AlreadyBuilding = "already-building";
+}
+
+/// <summary>Everything the rebuild rule looks at for one image, read at one Koji event.</summary>
+/// <param name="Contents">The current image build and its components; null when there is none yet.</param>
+/// <param name="RequiredRepoEvent">The event the build tag's repo must have reached to contain every change.</param>
+/// <param name="Repo">The build tag's ready repo at or after <paramref name="RequiredRepoEvent"/>, if any.</param>
+/// <param name="NewestRepo">The build tag's newest ready repo, for the reason.</param>
+/// <param name="RunningTask">An unfinished kiwiBuild task for the same target and profile.</param>
+public sealed record RebuildFacts(
+    string Image,
+    string Tag,
+    string Target,
+    string BuildTag,
+    string DestTag,
+    int EventId,
+    ImageContents? Contents,
+    IReadOnlyList<ComponentChange> Changes,
+    bool Force,
+    int? RequiredRepoEvent,
+    KojiRepo? Repo,
+    KojiRepo? NewestRepo,
+    KojiTaskInfo? RunningTask);
+
+public sealed record RebuildVerdict(string Action, string Reason);

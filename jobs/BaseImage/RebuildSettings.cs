@@ -1,0 +1,50 @@
+using System.Globalization;
+using Releng.Jobs.Configuration;
+
+namespace Releng.Jobs.BaseImage;
+
+/// <summary>One image the rebuild job watches, from its jobs.yaml entry.</summary>
+/// <param name="Image">Koji package of the image builds, e.g. <c>Fedora-Container-Base-Generic</c>.</param>
+/// <param name="Tag">The content tag its packages come from: <c>f43-updates</c>, or the rawhide tag <c>f44</c>.</param>
+/// <param name="Target">The build target; its build tag's repo feeds the build, its destination tag receives it.</param>
+/// <param name="Release">The Fedora release, e.g. <c>44</c>; a number becomes the kiwi image version.</param>
+/// <param name="Profile">The kiwi profile, e.g. <c>Container-Base-Generic</c>.</param>
+/// <param name="Arches">Arches to build; empty means those of the current image build.</param>
+/// <param name="WaitMinutes">How long a started build is followed; 0 starts it and returns.</param>
+public sealed record RebuildSettings(
+    string Image,
+    string Tag,
+    string Target,
+    string Release,
+    bool Force,
+    string Profile,
+    string DescriptionUrl,
+    string DescriptionPath,
+    IReadOnlyList<string> Arches,
+    int WaitMinutes)
+{
+    /// <summary>The arches Fedora ships container images for.</summary>
+    public static IReadOnlyList<string> FedoraArches { get; } = ["aarch64", "ppc64le", "s390x", "x86_64"];
+
+    public string? Version => int.TryParse(Release, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? Release : null;
+
+    public static RebuildSettings From(JobParameters parameters)
+    {
+        var image = parameters.Text("image");
+        return new RebuildSettings(
+            image,
+            parameters.Text("tag"),
+            parameters.Text("target"),
+            parameters.Text("release"),
+            parameters.Boolean("force"),
+            parameters.TextOrNull("profile") ?? DefaultProfile(image),
+            parameters.Text("description_url"),
+            parameters.Text("description_path"),
+            parameters.TextList("arches"),
+            parameters.Integer("wait_minutes") ?? 0);
+    }
+
+    /// <summary>Kiwi names builds "Fedora-" plus the profile, so the profile is the image name without it.</summary>
+    public static string DefaultProfile(string image) =>
+        image.StartsWith("Fedora-", StringComparison.Ordinal) ? image["Fedora-".Length..] : image;
+}
