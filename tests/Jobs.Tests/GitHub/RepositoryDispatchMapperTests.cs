@@ -26,7 +26,7 @@ public sealed class RepositoryDispatchMapperTests
             with: { tracker: releng/staging-requests }
           base-image-push:
             task: base-image-push
-            with: { image: Fedora-Container-Base-Generic, repository: fedora, registries: [quay.io/fedora], tags: [rawhide] }
+            with: { image: Fedora-Container-Base-Generic, target: f44-container, repository: fedora, registries: [quay.io/fedora], tags: [rawhide] }
         """;
 
     private static RepositoryDispatchMapper Mapper(string yaml = JobsYaml) =>

@@ -32,6 +32,7 @@ public sealed class WorkflowGeneratorTests
             apply: true
             with:
               image: Fedora-Container-Base-Generic
+              target: f44-container
               repository: fedora
               registries: [registry.fedoraproject.org, quay.io/fedora]
               tags: ["44", rawhide]
