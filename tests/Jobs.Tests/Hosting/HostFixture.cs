@@ -29,6 +29,9 @@ public sealed class HostFixture : IDisposable
     public string Summary => Path.Combine(Root, "summary.md");
     public RecordingConsole Console { get; } = new();
 
+    /// <summary>What Cake writes through Spectre.Console: the task report and <c>--description</c>.</summary>
+    public StringWriter AnsiOutput { get; } = new();
+
     public static Credentials CredentialsWith(string pagureToken) =>
         Credentials.FromEnvironment(name => name == "PAGURE_TOKEN" ? pagureToken : null);
 
@@ -37,6 +40,11 @@ public sealed class HostFixture : IDisposable
         var host = JobsHost.Create(credentials ?? Credentials.FromEnvironment(_ => null), services =>
         {
             services.AddSingleton<IConsole>(Console);
+            services.AddSingleton(Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(AnsiOutput),
+                Ansi = Spectre.Console.AnsiSupport.No,
+            }));
             if (factory is not null)
             {
                 services.AddSingleton(factory);

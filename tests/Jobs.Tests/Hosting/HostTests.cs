@@ -238,4 +238,56 @@ public sealed class HostTests : IDisposable
             return new Plan("unretire", [new Decision("releng#7", comments > 0 ? "nothing-to-do" : "comment", "test", [], steps)]);
         }
     }
+
+    [Fact]
+    public async Task Description_lists_every_task_with_its_description()
+    {
+        var exit = await _host.RunAsync(null, null, "--description");
+
+        Assert.Equal(0, exit);
+        var text = _host.AnsiOutput.ToString();
+        foreach (var task in new[] { "unretire", "scm-requests", "base-image-rebuild", "base-image-push", "services", "workflows", "scheduler", "dispatch", "history", "test", "bench", "all" })
+        {
+            Assert.Contains(task, text);
+        }
+        Assert.Contains("Unretirement tickets", text);
+    }
+
+    [Fact]
+    public async Task A_ticket_url_from_a_webhook_selects_that_ticket_of_the_jobs_tracker()
+    {
+        var factory = new ScriptedJobFactory("unretire", r => new Plan(r.JobName, []));
+        UseFedoraServices();
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--job=unretire", "--env=fedora",
+            "--ticket-url=https://pagure.io/releng/issue/4321");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(4321, Assert.Single(factory.Requests).Ticket);
+    }
+
+    [Fact]
+    public async Task A_ticket_url_of_another_tracker_is_refused_with_exit_2()
+    {
+        var factory = new ScriptedJobFactory("unretire", r => new Plan(r.JobName, []));
+
+        UseFedoraServices();
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--job=unretire", "--env=fedora",
+            "--ticket-url=https://pagure.io.evil.example/releng/issue/1");
+
+        Assert.Equal(2, exit);
+        Assert.Empty(factory.Requests);
+    }
+
+    /// <summary>Real addresses; the scripted jobs never call them.</summary>
+    private void UseFedoraServices() => File.WriteAllText(_host.JobsFile, """
+        services:
+          fedora: { pagure: "https://pagure.io/", distgit: "https://src.fedoraproject.org/", koji: "https://koji.fedoraproject.org/kojihub",
+                    bugzilla: "https://bugzilla.redhat.com/", bodhi: "https://bodhi.fedoraproject.org/" }
+        jobs:
+          unretire:
+            task: unretire
+            with: { tracker: releng, phase: report }
+        """);
 }
