@@ -68,7 +68,7 @@ public sealed class ScmRequestsHostileInputTests
         Assert.All(plan.Decisions, d => Assert.Equal("invalid", d.Action));
         Assert.Empty(sandbox.RequestPaths(ServiceName.DistGit));
         Assert.Empty(sandbox.RequestPaths(ServiceName.Bugzilla));
-        Assert.DoesNotContain(outcomes, o => o.Status == Planning.StepStatus.Failed);
+        Assert.DoesNotContain(outcomes, o => o.Status == Releng.Jobs.Planning.StepStatus.Failed);
         Assert.DoesNotContain(sandbox.RequestPaths(ServiceName.Pagure), url => url.Contains("etc", StringComparison.Ordinal) || url.Contains("evil", StringComparison.Ordinal));
     }
 

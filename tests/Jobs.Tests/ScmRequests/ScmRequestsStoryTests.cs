@@ -140,8 +140,8 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [Fact]
     public void First_apply_fails_no_step()
     {
-        Assert.DoesNotContain(story.FirstOutcomes, o => o.Status == Planning.StepStatus.Failed);
-        Assert.Contains(story.FirstOutcomes, o => o.Status == Planning.StepStatus.Done);
+        Assert.DoesNotContain(story.FirstOutcomes, o => o.Status == Releng.Jobs.Planning.StepStatus.Failed);
+        Assert.Contains(story.FirstOutcomes, o => o.Status == Releng.Jobs.Planning.StepStatus.Done);
     }
 
     [Fact]
