@@ -20,7 +20,7 @@ namespace Releng.Jobs.Workflows;
 /// A task not listed gets no secret and a one-hour timeout: it can plan, and its writes fail loudly until it is
 /// added here.
 /// </remarks>
-public sealed record TaskWorkflowProfile(IReadOnlyList<string> Secrets, int TimeoutMinutes)
+public sealed record TaskWorkflowProfile(IReadOnlyList<string> Secrets, int TimeoutMinutes, bool InstallsTools = false)
 {
     private static readonly string[] Koji = ["KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT"];
 
@@ -29,7 +29,8 @@ public sealed record TaskWorkflowProfile(IReadOnlyList<string> Secrets, int Time
         ["unretire"] = new(["PAGURE_TOKEN", "DISTGIT_TOKEN", .. Koji, "BUGZILLA_API_KEY"], 30),
         ["scm-requests"] = new(["PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY"], 30),
         ["base-image-rebuild"] = new([.. Koji], 60),
-        ["base-image-push"] = new(["REGISTRY_USER", "REGISTRY_PASSWORD"], 90),
+        // skopeo copies the images; .ci/install-tools.sh makes sure it is there.
+        ["base-image-push"] = new(["REGISTRY_USER", "REGISTRY_PASSWORD"], 90, InstallsTools: true),
     };
 
     public static TaskWorkflowProfile Unknown { get; } = new([], 60);

@@ -109,6 +109,10 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowSettings? set
                 .Map("steps", steps =>
                 {
                     CommonSteps(steps);
+                    if (profile.InstallsTools)
+                    {
+                        InstallToolsStep(steps);
+                    }
                     steps.Item(step => step
                         .Quoted("name", $"Run {name}")
                         .Plain("shell", "bash")
@@ -146,6 +150,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowSettings? set
                 .Map("steps", steps =>
                 {
                     CommonSteps(steps);
+                    InstallToolsStep(steps);
                     steps.Item(step => step
                         .Quoted("name", "Test")
                         .Plain("shell", "bash")
@@ -156,6 +161,12 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowSettings? set
 
     /// <summary>The environment variable a dispatch input reaches the run script through.</summary>
     public static string InputVariable(string input) => "INPUT_" + input.Replace('-', '_').ToUpperInvariant();
+
+    /// <summary>git, skopeo and docker-registry, as the tests and the image push use them.</summary>
+    private static void InstallToolsStep(YamlText steps) => steps.Item(step => step
+        .Quoted("name", "Install tools")
+        .Plain("shell", "bash")
+        .Plain("run", "bash .ci/install-tools.sh"));
 
     private void CommonSteps(YamlText steps)
     {

@@ -208,6 +208,15 @@ public sealed class WorkflowGeneratorTests
         Assert.Contains(steps.Children.Cast<YamlMappingNode>(), step =>
             step.Children.TryGetValue(new YamlScalarNode("run"), out var run) && ((YamlScalarNode)run).Value == "./build.sh --target=test");
         Assert.Equal(["contents"], Keys(Map(workflow, "permissions")));
+        Assert.Contains(steps.Children.Cast<YamlMappingNode>(), step =>
+            step.Children.TryGetValue(new YamlScalarNode("run"), out var run) && ((YamlScalarNode)run).Value == "bash .ci/install-tools.sh");
+    }
+
+    [Fact]
+    public void Only_the_image_push_installs_skopeo_before_it_runs()
+    {
+        Assert.Equal("bash .ci/install-tools.sh", Scalar(Step(Parse(Text("base-image-push")), "Install tools"), "run"));
+        Assert.DoesNotContain("Install tools", Text("unretire"));
     }
 
     [Fact]
