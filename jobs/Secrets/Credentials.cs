@@ -47,7 +47,7 @@ public sealed record Credentials(
     public override string ToString() =>
         $"Credentials {{ {string.Join(", ", Presence().Select(p => $"{p.Variable} {(p.Present ? "set" : "unset")}"))} }}";
 
-    /// <summary>The secret values, for masking. The client-certificate path and user names are not secret but are masked too.</summary>
+    /// <summary>The secret values, for masking. User names and the client-certificate path are not secret and are not masked.</summary>
     public IEnumerable<string> Values() =>
         new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }
             .OfType<string>();
