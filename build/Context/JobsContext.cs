@@ -110,7 +110,23 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         var job = factory.Create(request, Systems.Services);
         using var audit = new AuditLog(AuditPath, Masker, TimeProvider.System);
         RunLog.Information($"== {request.JobName} (task {request.Task}, env {Options.Environment}{(request.Ticket is { } t ? $", ticket {t}" : "")}) ==");
-        var result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, Options.StepSummary, Masker, cancellationToken);
+        JobRunResult result;
+        try
+        {
+            result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, Options.StepSummary, Masker, cancellationToken);
+        }
+        catch (Exception e) when (e is not (ConfigurationException or OperationCanceledException))
+        {
+            // A service that cannot be read fails this job only; the run's other jobs still plan and act, and the
+            // run exits 1 so the next scheduled run retries.
+            RunLog.Error($"{request.JobName}: the plan failed, nothing was done: {e.Message}");
+            RunLog.Verbose(e.ToString());
+            if (Options.StepSummary is { } summary)
+            {
+                StepSummary.Append(summary, $"### {request.JobName}: failed\n\nThe plan failed, nothing was done: {e.Message}\n", Masker);
+            }
+            result = new JobRunResult(new Plan(request.JobName, []), [], ExitCodes.ActionFailed);
+        }
         if (result.ExitCode != 0)
         {
             Interlocked.Increment(ref _failedRuns);

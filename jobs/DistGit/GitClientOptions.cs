@@ -38,5 +38,9 @@ public sealed record GitClientOptions(Uri Remote)
         return uri.IsFile ? uri.LocalPath : uri.AbsoluteUri;
     }
 
+    /// <summary>Everything but the token's value: a record's generated <c>ToString</c> would print it.</summary>
+    public override string ToString() =>
+        $"GitClientOptions {{ Remote = {Remote}, PushUser = {PushUser}, PushToken = {(PushToken is null ? "unset" : "set")}, GitExecutable = {GitExecutable} }}";
+
     internal bool IsHttp => Remote.Scheme is "http" or "https";
 }

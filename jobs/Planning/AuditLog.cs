@@ -46,9 +46,21 @@ public sealed class AuditLog(string path, SecretMasker masker, TimeProvider cloc
     {
         lock (_writer)
         {
-            _writer.WriteLine(masker.Apply(JsonSerializer.Serialize(entry, Json)));
+            // Masked before serializing: JSON escaping (a quote, a backslash) would hide a secret from the masker.
+            _writer.WriteLine(masker.Apply(JsonSerializer.Serialize(Masked(entry), Json)));
         }
     }
+
+    private AuditEntry Masked(AuditEntry entry) => entry with
+    {
+        Subject = masker.Apply(entry.Subject),
+        Decision = masker.Apply(entry.Decision),
+        Reason = masker.Apply(entry.Reason),
+        Evidence = entry.Evidence?.ToDictionary(e => masker.Apply(e.Key), e => masker.Apply(e.Value)),
+        Steps = entry.Steps?.Select(masker.Apply).ToList(),
+        Step = entry.Step is null ? null : masker.Apply(entry.Step),
+        Detail = entry.Detail is null ? null : masker.Apply(entry.Detail),
+    };
 
     public void Dispose() => _writer.Dispose();
 

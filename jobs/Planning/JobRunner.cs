@@ -36,7 +36,7 @@ public sealed class JobRunner(IRunLog log, TimeProvider clock)
         }
         if (stepSummaryFile is not null)
         {
-            StepSummary.Append(stepSummaryFile, StepSummary.Render(plan, outcomes, apply), masker);
+            StepSummary.Append(stepSummaryFile, StepSummary.Render(plan, outcomes, apply, masker), masker);
         }
         var failed = outcomes.Count(o => o.Status == StepStatus.Failed);
         if (apply)

@@ -6,8 +6,11 @@ namespace Releng.Jobs.Planning;
 /// <summary>A Markdown summary of a run for <c>$GITHUB_STEP_SUMMARY</c>: the page people read first after a CI run.</summary>
 public static class StepSummary
 {
-    public static string Render(Plan plan, IReadOnlyList<Outcome> outcomes, bool apply)
+    /// <summary>The summary's Markdown; with <paramref name="masker"/>, secrets are masked before cells are escaped.</summary>
+    public static string Render(Plan plan, IReadOnlyList<Outcome> outcomes, bool apply, SecretMasker? masker = null)
     {
+        masker ??= SecretMasker.None;
+        string Cell(string text) => Escape(masker.Apply(text));
         var text = new StringBuilder();
         text.AppendLine($"### {plan.Job}: {(apply ? "applied" : "plan only")}");
         text.AppendLine();
@@ -43,5 +46,5 @@ public static class StepSummary
     public static void Append(string file, string markdown, SecretMasker masker) =>
         File.AppendAllText(file, masker.Apply(markdown) + Environment.NewLine);
 
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 }

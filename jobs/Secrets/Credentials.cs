@@ -40,7 +40,14 @@ public sealed record Credentials(
         ("REGISTRY_PASSWORD", RegistryPassword is not null),
     ];
 
-    /// <summary>The secret values, for masking. The client-certificate path and user names are not secret but are masked too.</summary>
+    /// <summary>
+    /// Which variables are set, never their values: a record's generated <c>ToString</c> would print every secret into
+    /// whatever log, exception or interpolated string the credentials end up in.
+    /// </summary>
+    public override string ToString() =>
+        $"Credentials {{ {string.Join(", ", Presence().Select(p => $"{p.Variable} {(p.Present ? "set" : "unset")}"))} }}";
+
+    /// <summary>The secret values, for masking. User names and the client-certificate path are not secret and are not masked.</summary>
     public IEnumerable<string> Values() =>
         new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }
             .OfType<string>();

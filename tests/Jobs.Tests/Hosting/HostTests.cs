@@ -86,6 +86,33 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task A_job_whose_plan_fails_does_not_stop_the_next_job_and_the_run_exits_1()
+    {
+        File.WriteAllText(_host.JobsFile, """
+            jobs:
+              unretire-first:
+                task: unretire
+                with: { phase: report }
+              unretire-second:
+                task: unretire
+                with: { phase: report }
+            """);
+        var counter = new Counter();
+        var factory = new ScriptedJobFactory("unretire", r => r.JobName == "unretire-first"
+            ? throw new HttpRequestException("pagure.io could not be reached")
+            : new Plan(r.JobName, [new Decision("releng#5", "comment", "second job's ticket", [],
+                [new Step("post report", _ => { Interlocked.Increment(ref counter.Writes); return Task.FromResult(StepResult.Done()); })])]));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--env=sandbox", "--apply");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(1, counter.Writes);
+        Assert.Contains("unretire-first", _host.Console.Text);
+        Assert.Contains("pagure.io could not be reached", _host.Console.Text);
+        Assert.Contains("unretire-first", File.ReadAllText(_host.Summary));
+    }
+
+    [Fact]
     public async Task A_secret_is_masked_in_the_log_the_audit_file_and_the_step_summary()
     {
         const string canary = "canary-3f9d1c2b7a";

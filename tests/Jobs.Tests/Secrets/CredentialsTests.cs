@@ -1,0 +1,39 @@
+using Releng.Jobs.DistGit;
+using Releng.Jobs.Secrets;
+
+namespace Releng.Jobs.Tests.Secrets;
+
+public sealed class CredentialsTests
+{
+    private static readonly Dictionary<string, string> Environment = new()
+    {
+        ["PAGURE_TOKEN"] = "pagure-secret-1", ["DISTGIT_TOKEN"] = "distgit-secret-2", ["BUGZILLA_API_KEY"] = "bugzilla-secret-3",
+        ["KOJI_USER"] = "releng-bot", ["KOJI_PASSWORD"] = "koji-secret-4", ["KOJI_CLIENT_CERT"] = "/etc/koji/client.pem",
+        ["GITHUB_TOKEN"] = "github-secret-5", ["REGISTRY_USER"] = "pusher", ["REGISTRY_PASSWORD"] = "registry-secret-6",
+    };
+
+    [Fact]
+    public void Printing_the_credentials_shows_which_are_present_and_no_value()
+    {
+        var credentials = Credentials.FromEnvironment(name => Environment.GetValueOrDefault(name));
+
+        var text = credentials.ToString();
+        var interpolated = $"{credentials}";
+
+        foreach (var secret in credentials.Values())
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, interpolated, StringComparison.Ordinal);
+        }
+        Assert.Contains("PAGURE_TOKEN", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Printing_git_options_never_shows_the_push_token()
+    {
+        var options = new GitClientOptions(new Uri("https://src.fedoraproject.org/")) { PushToken = "distgit-secret-2" };
+
+        Assert.DoesNotContain("distgit-secret-2", options.ToString(), StringComparison.Ordinal);
+        Assert.Contains("src.fedoraproject.org", options.ToString(), StringComparison.Ordinal);
+    }
+}
