@@ -132,6 +132,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
 
     private async Task<StepResult> WaitAsync(int taskId, CancellationToken cancellationToken)
     {
+        // Waiting is wall time, not the job's clock: the sandbox's clock stands still.
         var deadline = DateTimeOffset.UtcNow.AddMinutes(settings.WaitMinutes);
         while (true)
         {

@@ -39,7 +39,8 @@ public sealed class KojiImageDownloader(IHttpClientFactory httpClients) : IKojiI
     {
         if (archive.Checksum is not { Length: > 0 } expected)
         {
-            return;
+            // Nothing to check against: pushing it would publish whatever arrived, truncated or not.
+            throw new KojiException("listArchives", $"{archive.Filename}: Koji recorded no checksum, so the download from {url} cannot be verified; not pushing it");
         }
         using HashAlgorithm hash = archive.ChecksumType switch
         {

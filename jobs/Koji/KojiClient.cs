@@ -151,7 +151,7 @@ public sealed class KojiClient : IKojiClient
 
     private static void CheckCertificate(string path)
     {
-        if (!File.Exists(path))
+        if (!KojiClientCertificate.IsPemText(path) && !File.Exists(path))
         {
             throw new KojiCredentialsException("the client certificate file named by KOJI_CLIENT_CERT does not exist");
         }

@@ -2,23 +2,29 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace Releng.Jobs.Koji;
 
-/// <summary>Loads the client certificate for <c>sslLogin</c>: a PEM file holding certificate and key (Koji's usual <c>client.pem</c>), or PKCS#12.</summary>
+/// <summary>
+/// Loads the client certificate for <c>sslLogin</c> from <c>KOJI_CLIENT_CERT</c>: either the PEM text itself
+/// (certificate and key, as a CI secret holds it) or the path of a PEM file (Koji's usual <c>client.pem</c>) or of a
+/// PKCS#12 file.
+/// </summary>
 public static class KojiClientCertificate
 {
-    public static X509Certificate2 Load(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() is ".p12" or ".pfx"
-            ? X509CertificateLoader.LoadPkcs12FromFile(path, password: null)
-            : X509Certificate2.CreateFromPemFile(path);
+    public static bool IsPemText(string value) => value.Contains("-----BEGIN", StringComparison.Ordinal);
+
+    public static X509Certificate2 Load(string value) =>
+        IsPemText(value) ? X509Certificate2.CreateFromPem(value, value)
+        : Path.GetExtension(value).ToLowerInvariant() is ".p12" or ".pfx" ? X509CertificateLoader.LoadPkcs12FromFile(value, password: null)
+        : X509Certificate2.CreateFromPemFile(value);
 
     /// <summary>The primary handler of the <c>koji</c> client: with the certificate when one is configured and loads.</summary>
-    public static HttpMessageHandler CreateHandler(string? path)
+    public static HttpMessageHandler CreateHandler(string? value)
     {
         var handler = new SocketsHttpHandler();
-        if (path is not null && File.Exists(path))
+        if (value is not null && (IsPemText(value) || File.Exists(value)))
         {
             try
             {
-                handler.SslOptions.ClientCertificates = [Load(path)];
+                handler.SslOptions.ClientCertificates = [Load(value)];
             }
             catch (System.Security.Cryptography.CryptographicException)
             {

@@ -47,8 +47,17 @@ public sealed record Credentials(
     public override string ToString() =>
         $"Credentials {{ {string.Join(", ", Presence().Select(p => $"{p.Variable} {(p.Present ? "set" : "unset")}"))} }}";
 
-    /// <summary>The secret values, for masking. User names and the client-certificate path are not secret and are not masked.</summary>
-    public IEnumerable<string> Values() =>
-        new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }
-            .OfType<string>();
+    /// <summary>
+    /// The secret values, for masking. User names and a client-certificate path are not secret and are not masked;
+    /// a client certificate given as PEM text is, whole and line by line (a log may quote one line of it).
+    /// </summary>
+    public IEnumerable<string> Values()
+    {
+        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>();
+        if (KojiClientCert is { } pem && pem.Contains("-----BEGIN", StringComparison.Ordinal))
+        {
+            values = values.Append(pem).Concat(pem.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16 && !line.StartsWith("-----", StringComparison.Ordinal)));
+        }
+        return values;
+    }
 }

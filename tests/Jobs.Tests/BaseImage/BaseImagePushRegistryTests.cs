@@ -120,4 +120,20 @@ public sealed class BaseImagePushRegistryTests : IDisposable
         Assert.Contains("checksum", error.Message);
         Assert.Empty(await registry.WriteRequestsAsync());
     }
+
+    [Fact]
+    public async Task An_archive_without_a_koji_checksum_is_never_pushed()
+    {
+        await using var registry = await RegistryServer.StartAsync();
+        var repository = registry.Repository("fedora/fedora");
+        var (hub, _, _) = KojiWithImageBuild();
+        using var __ = hub;
+        hub.World.Koji.Archives[1].Checksum = null;
+
+        var decision = Assert.Single((await Job(hub, repository).PlanAsync(CancellationToken.None)).Decisions);
+        var error = await Assert.ThrowsAsync<Releng.Jobs.Koji.KojiException>(() => decision.Steps.Single().Run(CancellationToken.None));
+
+        Assert.Contains("no checksum", error.Message);
+        Assert.Empty(await registry.WriteRequestsAsync());
+    }
 }

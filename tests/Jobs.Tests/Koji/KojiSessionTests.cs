@@ -139,4 +139,21 @@ public class KojiSessionTests
             File.Delete(pem);
         }
     }
+
+    [Fact]
+    public async Task A_certificate_given_as_pem_text_as_a_ci_secret_holds_it_logs_in_too()
+    {
+        string pem;
+        using (var key = RSA.Create(2048))
+        {
+            var request = new CertificateRequest("CN=releng-bot", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            pem = certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem();
+        }
+        using var hub = new KojiTestHub(World, KojiTestHub.Anonymous with { KojiClientCert = pem });
+        await using var session = await hub.Client.LoginAsync();
+
+        Assert.Equal("releng-bot", (await session.GetLoggedInUserAsync())!.Name);
+        Assert.Contains(hub.Server.LogEntries, e => e.RequestMessage.Path == "/kojihub/ssllogin");
+    }
 }

@@ -36,4 +36,25 @@ public sealed class CredentialsTests
         Assert.DoesNotContain("distgit-secret-2", options.ToString(), StringComparison.Ordinal);
         Assert.Contains("src.fedoraproject.org", options.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_client_certificate_given_as_pem_text_is_masked_whole_and_line_by_line()
+    {
+        const string pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\nQUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=\n-----END PRIVATE KEY-----\n";
+        var credentials = Credentials.FromEnvironment(name => name == "KOJI_CLIENT_CERT" ? pem : null);
+        var masker = new SecretMasker(credentials.Values());
+
+        var masked = masker.Apply($"login failed with {pem} and line MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7");
+
+        Assert.DoesNotContain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", masked, StringComparison.Ordinal);
+        Assert.DoesNotContain("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=", masked, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_client_certificate_path_is_not_treated_as_a_secret()
+    {
+        var credentials = Credentials.FromEnvironment(name => name == "KOJI_CLIENT_CERT" ? "/etc/pki/koji/client.pem" : null);
+
+        Assert.Empty(credentials.Values());
+    }
 }
