@@ -4,7 +4,6 @@ using Releng.Jobs.Planning;
 using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Pagure;
 using Releng.Jobs.ScmRequests;
-using Releng.Jobs.ScmRequests.Sandbox;
 using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Tests.ScmRequests;
@@ -24,7 +23,7 @@ internal sealed class ScmSandbox : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(Host.World.Clock));
         services.AddServiceClients(Host.Endpoints, JobEnvironment.SandboxCredentials);
-        services.AddScmRequestsSandbox(Host.World);
+        services.AddSandboxStandIns(Host.World);
         _services = services.BuildServiceProvider();
     }
 

@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Context;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
-using Releng.Jobs.Reviews;
 using Releng.Jobs.Sandbox;
-using Releng.Jobs.Sandbox.Bugzilla;
 using Releng.Jobs.Services;
 using Releng.Jobs.Tickets;
 using Releng.Jobs.Unretire;
@@ -30,7 +29,7 @@ internal sealed class UnretireWorld : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(sandbox.World.Clock));
         services.AddServiceClients(sandbox.Endpoints, JobEnvironment.SandboxCredentials);
-        services.AddSingleton(SandboxPackagerDirectory.From(sandbox.World.People));
+        services.AddSandboxStandIns(sandbox.World);
         _services = services.BuildServiceProvider();
     }
 
@@ -66,10 +65,10 @@ internal sealed class UnretireWorld : IAsyncDisposable
         var distGit = _services.GetRequiredService<IDistGit>();
         var git = _services.GetRequiredService<GitClient>();
         var koji = _services.GetRequiredService<IKojiPackageBlocks>();
-        var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(),
-            _services.GetRequiredService<IPackagerDirectory>(), clock);
+        var accounts = _services.GetRequiredService<IAccountDirectory>();
+        var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(), accounts, clock);
         return new UnretireJob(new UnretireJobOptions("releng", UnretirePhases.Parse(phase), ticket), tracker, distGit, git, koji,
-            _services.GetRequiredService<IBodhi>(), checker);
+            _services.GetRequiredService<IBodhi>(), accounts, checker);
     }
 
     public ITicketTracker Tracker => _services.GetRequiredService<ITicketTracker>();
