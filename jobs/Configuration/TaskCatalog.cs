@@ -17,12 +17,13 @@ public sealed class TaskCatalog(IEnumerable<TaskSpec> specs)
         [
             new("tracker", ParameterKind.Text, "Pagure project of the tickets", Default: "releng"),
             new("phase", ParameterKind.Text, "How far to go", Required: true, Choices: ["report", "recent", "all"]),
-            new("bot", ParameterKind.Text, "The bot's Pagure account, whose marked comments are its state", Default: "releng-bot"),
+            new("bot", ParameterKind.Text, "The bot's Pagure account when running without a token; with one, the token's account", Default: "releng-bot"),
+            new("releng_group", ParameterKind.Text, "FAS group whose members, besides the requester, may ask the bot to retry", Default: "releng"),
         ], [Ticket]),
         new TaskSpec("scm-requests", "New repository and new branch requests",
         [
             new("tracker", ParameterKind.Text, "Pagure project of the requests", Default: "releng/fedora-scm-requests"),
-            new("bot", ParameterKind.Text, "The bot's Pagure account, whose marked comments are its state", Default: "releng-bot"),
+            new("bot", ParameterKind.Text, "The bot's Pagure account when running without a token; with one, the token's account", Default: "releng-bot"),
             new("approvers", ParameterKind.TextList, "Accounts that may confirm an exception request with '@<bot> valid'"),
             new("approver_group", ParameterKind.Text, "FAS group whose members may confirm an exception request", Default: "releng"),
         ], [Ticket]),

@@ -22,7 +22,12 @@ public static class DistGitRegistration
             .AddHttpMessageHandler(() => new PagureTokenHandler(credentials.DistGitToken))
             .AddRelengPolicy(http);
         services.AddSingleton<IDistGit>(sp => new PagureDistGit(sp.GetRequiredService<IPagureDistGitApi>(), endpoints.DistGit));
-        services.AddSingleton(new GitClientOptions(endpoints.DistGitGit) { PushToken = credentials.DistGitToken });
+        // Commits are dated by the environment's clock, so the sandbox's reverts carry the scenario's time.
+        services.AddSingleton(sp => new GitClientOptions(endpoints.DistGitGit)
+        {
+            PushToken = credentials.DistGitToken,
+            Clock = sp.GetService<TimeProvider>(),
+        });
         services.AddSingleton<GitClient>();
         return services;
     }

@@ -24,6 +24,9 @@ public sealed class PagureTicketTracker(IPagureTicketsApi api, ServiceEndpoints 
     public async Task<string> WhoAmIAsync(CancellationToken cancellationToken = default) =>
         await _whoAmI.Value.WaitAsync(cancellationToken);
 
+    public async Task<string?> AuthenticatedUserAsync(CancellationToken cancellationToken = default) =>
+        hasToken ? await WhoAmIAsync(cancellationToken) : null;
+
     public async Task<IReadOnlyList<Ticket>> ListOpenTicketsAsync(
         string project, TicketQuery? query = null, CancellationToken cancellationToken = default)
     {

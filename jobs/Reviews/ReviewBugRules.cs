@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bugzilla;
 
 namespace Releng.Jobs.Reviews;
@@ -59,7 +60,7 @@ public static partial class ReviewBugRules
     /// <param name="now">The moment the 60-day validity is measured at.</param>
     /// <exception cref="ArgumentException">The namespace has no review rules (<see cref="ComponentByNamespace"/>).</exception>
     public static async Task<IReadOnlyList<ReviewProblem>> CheckAsync(
-        Bug bug, ReviewRequest request, IPackagerDirectory directory, DateTimeOffset now,
+        Bug bug, ReviewRequest request, IAccountDirectory directory, DateTimeOffset now,
         CancellationToken cancellationToken = default)
     {
         if (!ComponentByNamespace.TryGetValue(request.Namespace, out var component))

@@ -1,9 +1,10 @@
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bugzilla;
 
 namespace Releng.Jobs.Reviews;
 
 /// <summary>Reads a review bug and applies <see cref="ReviewBugRules"/> at the current time.</summary>
-public sealed class ReviewBugValidator(IBugzilla bugzilla, IPackagerDirectory directory, TimeProvider time)
+public sealed class ReviewBugValidator(IBugzilla bugzilla, IAccountDirectory directory, TimeProvider time)
 {
     /// <summary>
     /// A bug that cannot be read (missing, private, Bugzilla down) is a verdict with one

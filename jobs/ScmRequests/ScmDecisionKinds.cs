@@ -12,4 +12,7 @@ public static class ScmDecisionKinds
     public const string RefuseValid = "refuse-valid";
     public const string NothingToDo = "nothing-to-do";
     public const string Error = "error";
+
+    /// <summary>About the run rather than a ticket (the token's account is not the configured bot).</summary>
+    public const string Warning = "warning";
 }

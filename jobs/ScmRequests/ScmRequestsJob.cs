@@ -1,4 +1,5 @@
 using System.Globalization;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
@@ -18,8 +19,7 @@ public sealed class ScmRequestsJob(
     IDistGit distGit,
     IBugzilla bugzilla,
     GitClient git,
-    IPackagerDirectory packagers,
-    IGroupDirectory groups,
+    IAccountDirectory accounts,
     ICollaboratorBranches? collaborators,
     TimeProvider time) : IJob
 {
@@ -27,20 +27,24 @@ public sealed class ScmRequestsJob(
 
     private IDistGit DistGitApi => distGit;
     private IBugzilla Bugzilla => bugzilla;
-    private IPackagerDirectory Packagers => packagers;
+    private IAccountDirectory Accounts => accounts;
     private TimeProvider Time => time;
     private GitClient Git => git;
 
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
-        var bot = await tracker.WhoAmIAsync(cancellationToken);
+        var identity = await BotIdentity.ResolveAsync(tracker, options.Bot, cancellationToken);
+        var bot = identity.Name;
         var closeStatuses = await tracker.GetCloseStatusesAsync(options.Tracker, cancellationToken);
         IReadOnlyList<Ticket> tickets = options.Ticket is { } id
             ? (await tracker.GetTicketAsync(options.Tracker, id, cancellationToken)) is { } one ? [one] : []
             : await tracker.ListOpenTicketsAsync(options.Tracker, new TicketQuery { OldestFirst = true }, cancellationToken);
         var context = new PlanContext(bot, closeStatuses);
         var decisions = await Task.WhenAll(tickets.OrderBy(t => t.Id).Select(ticket => DecideSafelyAsync(context, ticket, cancellationToken)));
-        return new Plan("scm-requests", decisions.SelectMany(d => d).ToList());
+        IEnumerable<Decision> warnings = identity.Warning is { } warning
+            ? [Decision.NothingToDo($"bot @{bot}", ScmDecisionKinds.Warning, warning, new Evidence("bot parameter", options.Bot))]
+            : [];
+        return new Plan("scm-requests", warnings.Concat(decisions.SelectMany(d => d)).ToList());
     }
 
     private sealed record PlanContext(string Bot, IReadOnlyList<string> CloseStatuses);
@@ -52,6 +56,11 @@ public sealed class ScmRequestsJob(
         try
         {
             return await DecideAsync(context, ticket, cancellationToken);
+        }
+        catch (AccountDirectoryUnavailableException e)
+        {
+            // Who may ask or confirm cannot be told: a person handles the ticket; nothing is written on a guess.
+            return [Decision.NothingToDo(Subject(ticket), ScmDecisionKinds.NeedsHuman, e.Message, new Evidence("requester", ticket.Author))];
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -194,7 +203,7 @@ public sealed class ScmRequestsJob(
                 return [ReviewBugRules.NotVerifiable(e).Message];
             }
             var problems = await ReviewBugRules.CheckAsync(bug, new ReviewRequest(request.Repo.Name, ticket.Author, request.Repo.Namespace, request.Branch),
-                job.Packagers, job.Time.GetUtcNow(), cancellationToken);
+                job.Accounts, job.Time.GetUtcNow(), cancellationToken);
             _evidence.Add(new Evidence("review bug", problems.Count == 0
                 ? $"{bugId} \"{bug.Summary}\": valid"
                 : $"{bugId} \"{bug.Summary}\": {string.Join(", ", problems.Select(p => p.Rule))}"));
@@ -402,11 +411,11 @@ public sealed class ScmRequestsJob(
 
     private async Task<bool> IsApproverAsync(string user, CancellationToken cancellationToken) =>
         (options.Approvers ?? []).Contains(user, StringComparer.Ordinal)
-        || await groups.IsMemberAsync(user, options.ApproverGroup, cancellationToken);
+        || await accounts.IsInGroupAsync(user, options.ApproverGroup, cancellationToken);
 
     private async Task<IReadOnlyList<string>> ApproversAsync(string bot, CancellationToken cancellationToken)
     {
-        var members = await groups.MembersAsync(options.ApproverGroup, cancellationToken);
+        var members = await accounts.GroupMembersAsync(options.ApproverGroup, cancellationToken);
         return members.Concat(options.Approvers ?? []).Where(user => user != bot && DistGitName.IsUser(user))
             .Distinct().Order(StringComparer.Ordinal).ToList();
     }
@@ -421,7 +430,7 @@ public sealed class ScmRequestsJob(
         var patterns = collaborators is null ? null : await collaborators.PatternsAsync(project.Repo, cancellationToken);
         foreach (var group in project.Groups.Admin.Concat(project.Groups.Commit).Where(g => g != options.ProvenpackagerGroup))
         {
-            if (await groups.IsMemberAsync(user, group, cancellationToken))
+            if (await accounts.IsInGroupAsync(user, group, cancellationToken))
             {
                 return BranchRights.Allowed($"@{user} has commit access through the group {group}");
             }
@@ -441,12 +450,12 @@ public sealed class ScmRequestsJob(
         foreach (var group in project.Groups.Collaborator)
         {
             if (patterns is not null && patterns.TryGetValue("@" + group, out var theirs) && GlobMatches(theirs, branch)
-                && await groups.IsMemberAsync(user, group, cancellationToken))
+                && await accounts.IsInGroupAsync(user, group, cancellationToken))
             {
                 return BranchRights.Allowed($"@{user} is in the collaborator group {group} on {theirs}");
             }
         }
-        var proven = project.Repo.Namespace == "rpms" && await groups.IsMemberAsync(user, options.ProvenpackagerGroup, cancellationToken);
+        var proven = project.Repo.Namespace == "rpms" && await accounts.IsInGroupAsync(user, options.ProvenpackagerGroup, cancellationToken);
         if (proven)
         {
             return ScmBranches.IsEpel(branch)

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
-using Releng.Jobs.Reviews;
 using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.ScmRequests;
 
 /// <summary>
-/// Builds <see cref="ScmRequestsJob"/> for the <c>scm-requests</c> task. Group membership and the packager
-/// directory come from DI (<see cref="IGroupDirectory"/>, <see cref="IPackagerDirectory"/>; the sandbox registers
-/// both from its people). Without them, as in the real environments until a FASJSON client exists, approvers are only
-/// the <c>approvers</c> parameter and review bugs cannot be judged (those tickets are
-/// reported as errors and left alone).
+/// Builds <see cref="ScmRequestsJob"/> for the <c>scm-requests</c> task. Accounts and groups come from the
+/// <see cref="IAccountDirectory"/> in DI (the sandbox's people; in the real environments, until a FASJSON client
+/// exists, <see cref="UnavailableAccountDirectory"/>, so a ticket whose handling depends on who someone is stays open
+/// for a person, while approvers named in the <c>approvers</c> parameter still count). Collaborators' branch patterns
+/// come from <see cref="ICollaboratorBranches"/> when one is registered.
 /// </summary>
 public sealed class ScmRequestsJobFactory : IJobFactory
 {
@@ -30,16 +30,8 @@ public sealed class ScmRequestsJobFactory : IJobFactory
             services.GetRequiredService<IDistGit>(),
             services.GetRequiredService<IBugzilla>(),
             services.GetRequiredService<GitClient>(),
-            services.GetService<IPackagerDirectory>() ?? new UnavailablePackagerDirectory(),
-            services.GetService<IGroupDirectory>() ?? new InMemoryGroupDirectory(new Dictionary<string, IReadOnlyList<string>>()),
+            services.GetService<IAccountDirectory>() ?? new UnavailableAccountDirectory(),
             services.GetService<ICollaboratorBranches>(),
             services.GetService<TimeProvider>() ?? TimeProvider.System);
-    }
-
-    /// <summary>Stands in for FASJSON, which is not implemented: judging a review bug fails loudly instead of guessing.</summary>
-    private sealed class UnavailablePackagerDirectory : IPackagerDirectory
-    {
-        public Task<FedoraAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException("no Fedora account directory (FASJSON) is configured, so review bugs cannot be judged");
     }
 }

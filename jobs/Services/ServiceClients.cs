@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.BaseImage;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
@@ -32,6 +33,7 @@ public static class ServiceClients
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);
+        services.AddAccounts();
         services.AddUnretire();
         services.AddBaseImage(http);
         return services;

@@ -15,6 +15,12 @@ public interface ITicketTracker
     /// </summary>
     Task<string> WhoAmIAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The account the tracker's credentials belong to, as the server says; null when it has none (a plan-only run),
+    /// so the caller decides who the bot is (<see cref="BotIdentity"/>).
+    /// </summary>
+    Task<string?> AuthenticatedUserAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Every open ticket of <paramref name="project"/> matching <paramref name="query"/>, with its comments.</summary>
     Task<IReadOnlyList<Ticket>> ListOpenTicketsAsync(
         string project, TicketQuery? query = null, CancellationToken cancellationToken = default);

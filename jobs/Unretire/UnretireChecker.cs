@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
@@ -16,7 +17,7 @@ public sealed partial class UnretireChecker(
     GitClient git,
     IKojiPackageBlocks? koji,
     IBugzilla bugzilla,
-    IPackagerDirectory directory,
+    IAccountDirectory directory,
     TimeProvider clock)
 {
     public async Task<UnretireFacts> CheckAsync(UnretireRequest request, string ticketUrl, BranchTagMap tags, CancellationToken cancellationToken)
@@ -97,7 +98,7 @@ public sealed partial class UnretireChecker(
     }
 
     private Task<FedoraAccount?> FindAccountAsync(string user, CancellationToken cancellationToken) =>
-        directory.FindByEmailAsync($"{user}@fedoraproject.org", cancellationToken);
+        directory.FindByUserAsync(user, cancellationToken);
 
     private static bool IsEpel(string branch) => EpelPattern().IsMatch(branch);
 

@@ -39,19 +39,19 @@ public static class UnretireComments
         return BotMarker.Append(body, NeedsInfoKind, fields.ToArray());
     }
 
-    public static string Help(string bot, IReadOnlyList<long> answers, IReadOnlyList<string> deniedRetries)
+    public static string Help(string bot, IReadOnlyList<long> answers, IReadOnlyList<string> deniedRetries, string relengGroup)
     {
         var text = new StringBuilder();
         foreach (var user in deniedRetries.Distinct())
         {
-            text.AppendLine($"@{user}: only the requester or the release engineer assigned to this ticket can ask for a retry.");
+            text.AppendLine($"@{user}: only the requester or a member of the `{relengGroup}` group can ask for a retry.");
             text.AppendLine();
         }
         if (deniedRetries.Count == 0 || answers.Count > deniedRetries.Count)
         {
             text.AppendLine("The unretirement bot checks this ticket on every run and posts a new report only when the facts change.");
             text.AppendLine();
-            text.AppendLine($"- `@{bot} retry`: check again now and post a fresh report even if nothing changed (the requester or the assignee).");
+            text.AppendLine($"- `@{bot} retry`: check again now and post a fresh report even if nothing changed (the requester or a member of `{relengGroup}`).");
             text.AppendLine($"- `@{bot} help`: this text.");
             text.AppendLine();
             text.AppendLine("A report's verdict says what happens next: ✅ the bot unretires the package (reverts `dead.package`, unblocks it in Koji, " +

@@ -1,3 +1,4 @@
+using Releng.Jobs.Accounts;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Reviews;
 

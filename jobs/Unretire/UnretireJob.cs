@@ -1,3 +1,4 @@
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
@@ -8,7 +9,10 @@ namespace Releng.Jobs.Unretire;
 /// <summary>What one unretire job run looks at and how far it goes.</summary>
 /// <param name="Tracker">Pagure project of the tickets (<c>releng</c>).</param>
 /// <param name="Ticket">Only this ticket, when set.</param>
-public sealed record UnretireJobOptions(string Tracker, UnretirePhase Phase, int? Ticket = null);
+/// <param name="Bot">The bot's account when the tracker has no token (a plan-only run); with one, the token's account.</param>
+/// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
+public sealed record UnretireJobOptions(
+    string Tracker, UnretirePhase Phase, int? Ticket = null, string Bot = "releng-bot", string RelengGroup = "releng");
 
 /// <summary>
 /// The unretire job. For every open ticket whose title says "unretire": read it, run the checks, and decide:
@@ -24,6 +28,7 @@ public sealed class UnretireJob(
     GitClient git,
     IKojiPackageBlocks koji,
     IBodhi bodhi,
+    IAccountDirectory accounts,
     UnretireChecker checker) : IJob
 {
     /// <summary>How many tickets are checked at once (each may clone a repository).</summary>
@@ -31,7 +36,8 @@ public sealed class UnretireJob(
 
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
-        var bot = await tracker.WhoAmIAsync(cancellationToken);
+        var identity = await BotIdentity.ResolveAsync(tracker, options.Bot, cancellationToken);
+        var bot = identity.Name;
         var tickets = await ReadTicketsAsync(cancellationToken);
         var tags = new Lazy<Task<BranchTagMap>>(() => bodhi.GetBranchTagMapAsync(cancellationToken));
         using var gate = new SemaphoreSlim(Parallelism);
@@ -41,6 +47,11 @@ public sealed class UnretireJob(
             try
             {
                 return await DecideAsync(ticket, bot, tags, cancellationToken);
+            }
+            catch (AccountDirectoryUnavailableException e)
+            {
+                // Packager status and releng membership cannot be told: a person handles the ticket, nothing is written.
+                return Decision.NothingToDo(Subject(ticket.Id), "needs-human", e.Message, new Evidence("ticket", ticket.Url));
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -52,7 +63,10 @@ public sealed class UnretireJob(
                 gate.Release();
             }
         }));
-        return new Plan("unretire", decisions);
+        IEnumerable<Decision> warnings = identity.Warning is { } warning
+            ? [Decision.NothingToDo($"bot @{bot}", "warning", warning, new Evidence("bot parameter", options.Bot))]
+            : [];
+        return new Plan("unretire", warnings.Concat(decisions).ToList());
     }
 
     private async Task<IReadOnlyList<Ticket>> ReadTicketsAsync(CancellationToken cancellationToken)
@@ -80,7 +94,7 @@ public sealed class UnretireJob(
             return Decision.NothingToDo(subject, "nothing-to-do", "not an unretirement request (no \"unretire\" in the title)");
         }
 
-        var commands = new CommandAnswers(ticket, bot);
+        var commands = await CommandAnswers.ReadAsync(ticket, bot, IsRelengAsync, cancellationToken);
         var parse = UnretireTicketParser.Parse(ticket);
         if (parse.Request is not { } request)
         {
@@ -96,7 +110,7 @@ public sealed class UnretireJob(
         var hash = UnretireReport.Hash(lines);
         var lastReport = ticket.LatestMarked(bot, UnretireReport.MarkerKind);
         var reportIsNew = lastReport?.Marker[UnretireReport.HashField] != hash || commands.Retries.Count > 0;
-        var reportStep = ReportStep(ticket, facts, assessment, hash, commands.Retries);
+        var reportStep = ReportStep(ticket, bot, facts, assessment, hash, commands.Retries);
 
         var steps = new List<Step>();
         string action;
@@ -181,11 +195,10 @@ public sealed class UnretireJob(
             [new Evidence("ticket", ticket.Url), new Evidence("title", UnretireReport.Cell(ticket.Title))], steps);
     }
 
-    private Step ReportStep(Ticket ticket, UnretireFacts facts, UnretireAssessment assessment, string hash, IReadOnlyList<BotCommand> retries) =>
+    private Step ReportStep(Ticket ticket, string bot, UnretireFacts facts, UnretireAssessment assessment, string hash, IReadOnlyList<BotCommand> retries) =>
         new("comment: unretirement report", async ct =>
         {
             var current = await ReloadAsync(ticket, ct);
-            var bot = await tracker.WhoAmIAsync(ct);
             var last = current.LatestMarked(bot, UnretireReport.MarkerKind);
             var answered = current.AnsweredCommentIds(bot);
             var pendingRetries = retries.Where(r => !answered.Contains(r.CommentId)).Select(r => r.CommentId).ToList();
@@ -278,6 +291,11 @@ public sealed class UnretireJob(
         });
     }
 
+    private string RelengGroup => options.RelengGroup;
+
+    private Task<bool> IsRelengAsync(string user, CancellationToken cancellationToken) =>
+        accounts.IsInGroupAsync(user, options.RelengGroup, cancellationToken);
+
     private Task CommentAsync(int id, string text, CancellationToken cancellationToken) =>
         tracker.CommentAsync(options.Tracker, id, text, cancellationToken);
 
@@ -317,23 +335,41 @@ public sealed class UnretireJob(
     }
 
     /// <summary>
-    /// The bot commands on a ticket that no bot comment has answered yet. A <c>retry</c> from the requester or the
-    /// assignee forces a fresh report (which answers it); <c>help</c>, and a <c>retry</c> from anyone else, get
-    /// one help comment answering them all.
+    /// The bot commands on a ticket that no bot comment has answered yet. A <c>retry</c> from the requester or a
+    /// member of the releng group forces a fresh report (which answers it); <c>help</c>, and a <c>retry</c> from
+    /// anyone else, get one help comment answering them all.
     /// </summary>
     private sealed class CommandAnswers
     {
         private readonly string _bot;
 
-        public CommandAnswers(Ticket ticket, string bot)
+        private CommandAnswers(string bot, IReadOnlyList<BotCommand> retries, IReadOnlyList<BotCommand> help, IReadOnlyList<BotCommand> deniedRetries)
         {
             _bot = bot;
+            Retries = retries;
+            Help = help;
+            DeniedRetries = deniedRetries;
+        }
+
+        public static async Task<CommandAnswers> ReadAsync(
+            Ticket ticket, string bot, Func<string, CancellationToken, Task<bool>> isReleng, CancellationToken cancellationToken)
+        {
             var unanswered = BotCommands.Unanswered(ticket, bot);
-            bool Allowed(BotCommand c) => c.Author == ticket.Author || (ticket.Assignee is { } a && c.Author == a);
-            Retries = unanswered.Where(c => c.Kind == BotCommandKind.Retry && Allowed(c)).ToList();
-            Help = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();
-            DeniedRetries = unanswered.Where(c => c.Kind == BotCommandKind.Retry && !Allowed(c)
-                && !Help.Any(h => h.CommentId == c.CommentId)).ToList();
+            var retries = new List<BotCommand>();
+            var denied = new List<BotCommand>();
+            var help = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();
+            foreach (var retry in unanswered.Where(c => c.Kind == BotCommandKind.Retry))
+            {
+                if (retry.Author == ticket.Author || await isReleng(retry.Author, cancellationToken))
+                {
+                    retries.Add(retry);
+                }
+                else if (!help.Any(h => h.CommentId == retry.CommentId))
+                {
+                    denied.Add(retry);
+                }
+            }
+            return new CommandAnswers(bot, retries, help, denied);
         }
 
         public IReadOnlyList<BotCommand> Retries { get; }
@@ -356,7 +392,7 @@ public sealed class UnretireJob(
                 {
                     return StepResult.AlreadyDone("already answered");
                 }
-                await job.CommentAsync(ticket.Id, UnretireComments.Help(_bot, answers.Where(a => !answered.Contains(a)).ToList(), denied), ct);
+                await job.CommentAsync(ticket.Id, UnretireComments.Help(_bot, answers.Where(a => !answered.Contains(a)).ToList(), denied, job.RelengGroup), ct);
                 return StepResult.Done();
             });
         }

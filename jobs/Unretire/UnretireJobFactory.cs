@@ -1,17 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
-using Releng.Jobs.Reviews;
 using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.Unretire;
 
 /// <summary>
-/// Builds the unretire job from its jobs.yaml parameters (<c>phase</c>, <c>tracker</c>) and the environment's
-/// clients. Without an <see cref="IPackagerDirectory"/> (FAS) nobody can be verified as a packager, so every
-/// ticket is refused for that reason rather than processed on trust.
+/// Builds the unretire job from its jobs.yaml parameters (<c>phase</c>, <c>tracker</c>, <c>bot</c>,
+/// <c>releng_group</c>) and the environment's clients. With <see cref="UnavailableAccountDirectory"/> (no FAS, as in
+/// the real environments today) nobody can be verified as a packager, so every ticket that needs it is left for a
+/// person with that reason rather than processed on trust or refused on a guess.
 /// </summary>
 public sealed class UnretireJobFactory : IJobFactory
 {
@@ -22,14 +23,16 @@ public sealed class UnretireJobFactory : IJobFactory
         var options = new UnretireJobOptions(
             request.Parameters.Text("tracker"),
             UnretirePhases.Parse(request.Parameters.Text("phase")),
-            request.Ticket);
+            request.Ticket,
+            request.Parameters.Text("bot"),
+            request.Parameters.Text("releng_group"));
         var distGit = services.GetRequiredService<IDistGit>();
         var git = services.GetRequiredService<GitClient>();
         var koji = services.GetRequiredService<IKojiPackageBlocks>();
-        var directory = services.GetService<IPackagerDirectory>() ?? new InMemoryPackagerDirectory([]);
+        var accounts = services.GetService<IAccountDirectory>() ?? new UnavailableAccountDirectory();
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var checker = new UnretireChecker(distGit, git, koji, services.GetRequiredService<IBugzilla>(), directory, clock);
+        var checker = new UnretireChecker(distGit, git, koji, services.GetRequiredService<IBugzilla>(), accounts, clock);
         return new UnretireJob(options, services.GetRequiredService<ITicketTracker>(), distGit, git, koji,
-            services.GetRequiredService<IBodhi>(), checker);
+            services.GetRequiredService<IBodhi>(), accounts, checker);
     }
 }

@@ -147,6 +147,17 @@ public sealed class PagureTicketTrackerTests
     }
 
     [Fact]
+    public async Task Authenticated_user_is_the_token_account_and_none_without_a_token()
+    {
+        using var withToken = new PagureTestServer(RelengProjects(), token: "alice-token");
+        using var anonymous = new PagureTestServer(RelengProjects(), token: null);
+
+        Assert.Equal("alice", await withToken.Tracker.AuthenticatedUserAsync());
+        Assert.Null(await anonymous.Tracker.AuthenticatedUserAsync());
+        Assert.Empty(anonymous.Requests);
+    }
+
+    [Fact]
     public async Task Write_log_records_who_wrote_what()
     {
         using var pagure = new PagureTestServer(RelengProjects(Issue(1)));

@@ -1,5 +1,7 @@
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Reviews;
+using Releng.Jobs.Sandbox.Accounts;
+using Releng.Jobs.Sandbox.Scenarios;
 
 namespace Releng.Jobs.Tests.Reviews;
 
@@ -7,12 +9,12 @@ public sealed class ReviewBugRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly InMemoryPackagerDirectory Directory = new(
-    [
-        new FedoraAccount("jdoe", "jdoe@example.com", IsPackager: true),
-        new FedoraAccount("reviewer", "reviewer@example.org", IsPackager: true),
-        new FedoraAccount("newbie", "newbie@example.net", IsPackager: false),
-    ]);
+    private static readonly SandboxAccountDirectory Directory = new(new Dictionary<string, PersonScenario>
+    {
+        ["jdoe"] = new() { Email = "jdoe@example.com" },
+        ["reviewer"] = new() { Email = "reviewer@example.org" },
+        ["newbie"] = new() { Email = "newbie@example.net", Packager = false },
+    });
 
     private static readonly ReviewRequest PerlFoo = new("perl-Foo", "jdoe");
 

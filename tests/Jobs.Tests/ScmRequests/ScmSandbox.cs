@@ -4,7 +4,6 @@ using Releng.Jobs.Planning;
 using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Pagure;
 using Releng.Jobs.ScmRequests;
-using Releng.Jobs.ScmRequests.Sandbox;
 using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Tests.ScmRequests;
@@ -17,43 +16,55 @@ internal sealed class ScmSandbox : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _root;
 
-    private ScmSandbox(string scenarioFile, string root)
+    /// <param name="standIns">
+    /// False builds the services as a real environment has them: no account directory, no collaborator patterns.
+    /// </param>
+    /// <param name="pagureToken">False runs without a Pagure token, as a plan-only run does.</param>
+    private ScmSandbox(string scenarioFile, string root, bool standIns = true, bool pagureToken = true)
     {
         _root = root;
         Host = SandboxHost.Start(scenarioFile, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(Host.World.Clock));
-        services.AddServiceClients(Host.Endpoints, JobEnvironment.SandboxCredentials);
-        services.AddScmRequestsSandbox(Host.World);
+        var credentials = pagureToken ? JobEnvironment.SandboxCredentials : JobEnvironment.SandboxCredentials with { PagureToken = null };
+        services.AddServiceClients(Host.Endpoints, credentials);
+        if (standIns)
+        {
+            services.AddSandboxStandIns(Host.World);
+        }
         _services = services.BuildServiceProvider();
     }
 
     public SandboxHost Host { get; }
 
     /// <summary>The story of tests/scenarios/scm-requests.yaml.</summary>
-    public static ScmSandbox Story() =>
-        new(Path.Combine(RepositoryRoot.Find(), "tests", "scenarios", "scm-requests.yaml"), NewRoot());
+    public static ScmSandbox Story(bool standIns = true) =>
+        new(Path.Combine(RepositoryRoot.Find(), "tests", "scenarios", "scm-requests.yaml"), NewRoot(), standIns);
 
     /// <summary>A scenario written for one test.</summary>
-    public static ScmSandbox From(string scenarioYaml)
+    public static ScmSandbox From(string scenarioYaml, bool pagureToken = true)
     {
         var root = NewRoot();
         Directory.CreateDirectory(root);
         var file = Path.Combine(root, "scenario.yaml");
         File.WriteAllText(file, scenarioYaml);
-        return new ScmSandbox(file, root);
+        return new ScmSandbox(file, root, pagureToken: pagureToken);
     }
 
     private static string NewRoot() => Path.Combine(Path.GetTempPath(), "releng-scm-tests", Guid.NewGuid().ToString("N"));
 
-    public IJob Job(int? ticket = null)
+    public IJob Job(int? ticket = null, string? bot = null)
     {
         var spec = Releng.Jobs.Configuration.TaskCatalog.Default.Find("scm-requests")!;
-        return new ScmRequestsJobFactory().Create(
-            new JobRequest("scm-requests", Releng.Jobs.Configuration.JobParameters.Defaults(spec), ticket), _services);
+        var parameters = Releng.Jobs.Configuration.JobParameters.Defaults(spec);
+        if (bot is not null)
+        {
+            parameters = parameters.With("bot", bot);
+        }
+        return new ScmRequestsJobFactory().Create(new JobRequest("scm-requests", parameters, ticket), _services);
     }
 
-    public Task<Plan> PlanAsync(int? ticket = null) => Job(ticket).PlanAsync(CancellationToken.None);
+    public Task<Plan> PlanAsync(int? ticket = null, string? bot = null) => Job(ticket, bot).PlanAsync(CancellationToken.None);
 
     public async Task<(Plan Plan, IReadOnlyList<Outcome> Outcomes)> ApplyAsync(int? ticket = null)
     {

@@ -7,6 +7,9 @@ internal class TrackerDecorator(ITicketTracker inner) : ITicketTracker
 {
     public virtual Task<string> WhoAmIAsync(CancellationToken cancellationToken = default) => inner.WhoAmIAsync(cancellationToken);
 
+    public virtual Task<string?> AuthenticatedUserAsync(CancellationToken cancellationToken = default) =>
+        inner.AuthenticatedUserAsync(cancellationToken);
+
     public virtual Task<IReadOnlyList<Ticket>> ListOpenTicketsAsync(string project, TicketQuery? query = null, CancellationToken cancellationToken = default) =>
         inner.ListOpenTicketsAsync(project, query, cancellationToken);
 

@@ -77,6 +77,20 @@ public sealed class UnretireJobEndToEndTests
     }
 
     [Fact]
+    public async Task Revert_commits_are_dated_by_the_scenario_clock()
+    {
+        await using var world = UnretireWorld.Start(Story);
+
+        await world.ApplyAsync(world.Job("recent", ticket: 1));
+
+        var repository = world.Sandbox.World.DistGit.RepositoryPath("rpms", "python-pyte");
+        var dates = Releng.Jobs.Sandbox.DistGit.Git.Run(repository, "log", "-1", "--format=%at %ct %s", "rawhide").Trim();
+        var clock = world.Sandbox.World.Clock.ToUnixTimeSeconds();
+        Assert.StartsWith($"{clock} {clock} ", dates, StringComparison.Ordinal);
+        Assert.Matches(@" Unretirement request: \S+/releng/issue/1$", dates);
+    }
+
+    [Fact]
     public async Task Orphaned_package_is_given_to_the_requester()
     {
         await using var world = UnretireWorld.Start(Story);

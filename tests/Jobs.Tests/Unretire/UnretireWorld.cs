@@ -1,13 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Context;
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
-using Releng.Jobs.Reviews;
 using Releng.Jobs.Sandbox;
-using Releng.Jobs.Sandbox.Bugzilla;
 using Releng.Jobs.Services;
 using Releng.Jobs.Tickets;
 using Releng.Jobs.Unretire;
@@ -23,27 +22,35 @@ internal sealed class UnretireWorld : IAsyncDisposable
     private readonly string _root;
     private readonly ServiceProvider _services;
 
-    private UnretireWorld(string root, SandboxHost sandbox)
+    /// <param name="standIns">
+    /// False builds the services as a real environment has them: no account directory (nobody can be verified).
+    /// </param>
+    /// <param name="pagureToken">False runs without a Pagure token, as a plan-only run does.</param>
+    private UnretireWorld(string root, SandboxHost sandbox, bool standIns = true, bool pagureToken = true)
     {
         _root = root;
         Sandbox = sandbox;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(sandbox.World.Clock));
-        services.AddServiceClients(sandbox.Endpoints, JobEnvironment.SandboxCredentials);
-        services.AddSingleton(SandboxPackagerDirectory.From(sandbox.World.People));
+        var credentials = pagureToken ? JobEnvironment.SandboxCredentials : JobEnvironment.SandboxCredentials with { PagureToken = null };
+        services.AddServiceClients(sandbox.Endpoints, credentials);
+        if (standIns)
+        {
+            services.AddSandboxStandIns(sandbox.World);
+        }
         _services = services.BuildServiceProvider();
     }
 
     public SandboxHost Sandbox { get; }
     public IServiceProvider Services => _services;
 
-    public static UnretireWorld Start(string scenarioYaml)
+    public static UnretireWorld Start(string scenarioYaml, bool standIns = true, bool pagureToken = true)
     {
         var root = Path.Combine(Path.GetTempPath(), "releng-jobs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
         var file = Path.Combine(root, "scenario.yaml");
         File.WriteAllText(file, scenarioYaml);
-        return new UnretireWorld(root, SandboxHost.Start(file, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true));
+        return new UnretireWorld(root, SandboxHost.Start(file, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true), standIns, pagureToken);
     }
 
     /// <summary>The repository's default scenario (every story).</summary>
@@ -55,21 +62,26 @@ internal sealed class UnretireWorld : IAsyncDisposable
         return new UnretireWorld(root, SandboxHost.Start(scenario, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true));
     }
 
-    public IJob Job(string phase, int? ticket = null, ITicketTracker? tracker = null)
+    public IJob Job(string phase, int? ticket = null, ITicketTracker? tracker = null, string? bot = null)
     {
         if (tracker is null)
         {
-            var parameters = new JobParameters(TaskCatalog.Default.Find("unretire")!, new Dictionary<string, object?> { ["phase"] = phase });
+            var values = new Dictionary<string, object?> { ["phase"] = phase };
+            if (bot is not null)
+            {
+                values["bot"] = bot;
+            }
+            var parameters = new JobParameters(TaskCatalog.Default.Find("unretire")!, values);
             return new UnretireJobFactory().Create(new JobRequest("unretire", parameters, ticket), _services);
         }
         var clock = _services.GetRequiredService<TimeProvider>();
         var distGit = _services.GetRequiredService<IDistGit>();
         var git = _services.GetRequiredService<GitClient>();
         var koji = _services.GetRequiredService<IKojiPackageBlocks>();
-        var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(),
-            _services.GetRequiredService<IPackagerDirectory>(), clock);
+        var accounts = _services.GetRequiredService<IAccountDirectory>();
+        var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(), accounts, clock);
         return new UnretireJob(new UnretireJobOptions("releng", UnretirePhases.Parse(phase), ticket), tracker, distGit, git, koji,
-            _services.GetRequiredService<IBodhi>(), checker);
+            _services.GetRequiredService<IBodhi>(), accounts, checker);
     }
 
     public ITicketTracker Tracker => _services.GetRequiredService<ITicketTracker>();

@@ -1,6 +1,4 @@
-using Releng.Jobs.DistGit;
-
-namespace Releng.Jobs.ScmRequests;
+namespace Releng.Jobs.DistGit;
 
 /// <summary>
 /// The branch patterns of a project's collaborators (user or group → comma-separated globs such as <c>epel*</c>).
