@@ -128,7 +128,7 @@ public sealed class BaseImagePushRegistryTests : IDisposable
         var repository = registry.Repository("fedora/fedora");
         var (hub, _, _) = KojiWithImageBuild();
         using var __ = hub;
-        hub.World.Koji.Archives[1].Checksum = null;
+        hub.World.Koji.Archives[1].Checksum = "";
 
         var decision = Assert.Single((await Job(hub, repository).PlanAsync(CancellationToken.None)).Decisions);
         var error = await Assert.ThrowsAsync<Releng.Jobs.Koji.KojiException>(() => decision.Steps.Single().Run(CancellationToken.None));
