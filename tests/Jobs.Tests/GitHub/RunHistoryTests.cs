@@ -20,7 +20,7 @@ public sealed class RunHistoryTests : IDisposable
 
     private static string RunsPath => $"/repos/{GitHubRunsSample.Owner}/{GitHubRunsSample.Repo}/actions/workflows/unretire.yml/runs";
 
-    private RunHistory History() => new(GitHubClientFactory.Create(new Uri(_github.Urls[0]), "ghp_history"));
+    private RunHistory History() => new(GitHubClientFactory.Create(new Uri(_github.Urls[0]), "fake-github-token-history"));
 
     [Fact]
     public async Task Runs_are_read_with_event_result_actor_time_and_link_newest_first()
@@ -67,7 +67,7 @@ public sealed class RunHistoryTests : IDisposable
     {
         _github.Given(Request.Create().WithPath($"/api/v3/repos/{GitHubRunsSample.Owner}/{GitHubRunsSample.Repo}/actions/workflows/unretire.yml/runs").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(GitHubRunsSample.RunsPage()));
-        var enterprise = new RunHistory(GitHubClientFactory.Create(new Uri($"{_github.Urls[0]}/api/v3"), "ghp_history"));
+        var enterprise = new RunHistory(GitHubClientFactory.Create(new Uri($"{_github.Urls[0]}/api/v3"), "fake-github-token-history"));
 
         Assert.Equal(3, (await enterprise.ListAsync(Repository, "unretire")).Count);
     }

@@ -15,7 +15,7 @@ namespace Releng.Jobs.Tests.GitHub;
 /// <summary>Dispatches against WireMock standing in for api.github.com.</summary>
 public sealed class WorkflowDispatcherTests : IDisposable
 {
-    private const string Token = "ghp_test0000000000000000000000000000000000";
+    private const string Token = "fake-github-token-for-tests";
     private static readonly GitHubRepository Repository = new(GitHubRunsSample.Owner, GitHubRunsSample.Repo);
     private readonly WireMockServer _github = WireMockServer.Start();
 
