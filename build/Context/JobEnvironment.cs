@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Sandbox;
-using Releng.Jobs.Sandbox.Registry;
 using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
 
