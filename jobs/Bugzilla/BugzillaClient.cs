@@ -6,7 +6,8 @@ using Refit;
 namespace Releng.Jobs.Bugzilla;
 
 /// <summary><see cref="IBugzilla"/> over the Refit interface; turns every failure into a <see cref="BugzillaException"/>.</summary>
-internal sealed class BugzillaClient(IBugzillaApi api, Uri baseAddress) : IBugzilla
+/// <param name="authenticated">Whether requests carry an API key; without one there is no account to ask about.</param>
+internal sealed class BugzillaClient(IBugzillaApi api, Uri baseAddress, bool authenticated) : IBugzilla
 {
     public async Task<Bug> GetBugAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -34,6 +35,19 @@ internal sealed class BugzillaClient(IBugzillaApi api, Uri baseAddress) : IBugzi
         var (status, body) = await SendAsync(() => api.AddComment(bugId, new NewCommentBody(comment), cancellationToken));
         ThrowIfError(status, body.Error, body.Code, body.Message);
         return body.Id ?? throw new BugzillaException(status, null, "the new comment's id is missing from the answer");
+    }
+
+    public async Task<string?> WhoAmIAsync(CancellationToken cancellationToken = default)
+    {
+        if (!authenticated)
+        {
+            return null;
+        }
+        var (status, body) = await SendAsync(() => api.WhoAmI(cancellationToken));
+        ThrowIfError(status, body.Error, body.Code, body.Message);
+        return string.IsNullOrWhiteSpace(body.Name)
+            ? throw new BugzillaException(status, null, "the answer to whoami names no login")
+            : body.Name;
     }
 
     public Uri BugUrl(int id) => new(baseAddress, $"show_bug.cgi?id={id}");

@@ -22,7 +22,8 @@ public static class BugzillaServiceCollectionExtensions
             .ConfigureHttpClient(c => c.BaseAddress = baseAddress)
             .AddHttpMessageHandler(() => new BugzillaApiKeyHandler(credentials.BugzillaApiKey))
             .AddRelengPolicy(http);
-        services.AddTransient<IBugzilla>(sp => new BugzillaClient(sp.GetRequiredService<IBugzillaApi>(), baseAddress));
+        services.AddTransient<IBugzilla>(sp => new BugzillaClient(sp.GetRequiredService<IBugzillaApi>(), baseAddress,
+            authenticated: credentials.BugzillaApiKey is not null));
         return services;
     }
 

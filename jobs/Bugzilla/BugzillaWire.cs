@@ -49,6 +49,12 @@ internal sealed record CommentBody(
     DateTimeOffset? CreationTime,
     bool IsPrivate);
 
+/// <summary>
+/// <c>GET /rest/whoami</c>: <c>{"id":1,"real_name":"…","name":"login@example.com"}</c>, as the upstream Bugzilla 5.1
+/// documentation describes it; not checked against Red Hat Bugzilla.
+/// </summary>
+internal sealed record WhoAmIBody(int? Id, string? RealName, string? Name, bool? Error, int? Code, string? Message);
+
 /// <summary>Bugzilla's error object: <c>{"error":true,"code":101,"message":"…","documentation":"…"}</c>.</summary>
 internal sealed record ErrorBody(bool? Error, int? Code, string? Message);
 

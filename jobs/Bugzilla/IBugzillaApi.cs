@@ -12,6 +12,10 @@ internal interface IBugzillaApi
     [Get("/rest/bug/{id}/comment")]
     Task<IApiResponse<CommentsBody>> GetComments(int id, CancellationToken cancellationToken);
 
+    // Bugzilla 5.1 (and Red Hat Bugzilla, unverified there); Bugzilla 5.0 answers error 32614, no such method.
+    [Get("/rest/whoami")]
+    Task<IApiResponse<WhoAmIBody>> WhoAmI(CancellationToken cancellationToken);
+
     [Post("/rest/bug/{id}/comment")]
     Task<IApiResponse<CreatedBody>> AddComment(int id, [Body] NewCommentBody body, CancellationToken cancellationToken);
 }

@@ -564,10 +564,18 @@ public sealed class ScmRequestsJob(
         });
     }
 
+    /// <summary>
+    /// Posts <paramref name="text"/> on the review bug unless the bot's own account already posted it. Only the bot's
+    /// comments count, so a packager quoting the text does not silence it. The comment stays plain text as packagers
+    /// know it (no hidden marker: Bugzilla shows comments verbatim); the bot's login comes from the API key, asked
+    /// here rather than at planning, because a plan-only run has no key.
+    /// </summary>
     private Step BugCommentStep(int bugId, string text) => new($"comment on bug {bugId}", async ct =>
     {
+        var login = await bugzilla.WhoAmIAsync(ct)
+            ?? throw new InvalidOperationException($"commenting on bug {bugId} needs a Bugzilla API key (BUGZILLA_API_KEY)");
         var comments = await bugzilla.GetCommentsAsync(bugId, ct);
-        if (comments.Any(c => c.Text.Contains(text, StringComparison.Ordinal)))
+        if (comments.Any(c => c.IsBy(login) && c.HasText(text)))
         {
             return StepResult.AlreadyDone("already commented");
         }

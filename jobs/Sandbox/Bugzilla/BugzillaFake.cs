@@ -15,7 +15,7 @@ namespace Releng.Jobs.Sandbox.Bugzilla;
 
 /// <summary>
 /// WireMock.Net routes that answer like Red Hat Bugzilla's REST API (Bugzilla 5), over <see cref="BugzillaWorld"/>:
-/// <c>GET /rest/bug/{id}</c>, <c>GET</c> and <c>POST /rest/bug/{id}/comment</c>. Errors are Bugzilla's error object
+/// <c>GET /rest/bug/{id}</c>, <c>GET</c> and <c>POST /rest/bug/{id}/comment</c>, <c>GET /rest/whoami</c>. Errors are Bugzilla's error object
 /// with Bugzilla's HTTP status mapping (101 → 404; 102, 410 → 401; others → 400). Anonymous callers see e-mail
 /// addresses cut at the <c>@</c>, as Bugzilla filters them, and cannot comment.
 /// </summary>
@@ -41,6 +41,9 @@ public sealed class BugzillaFake(SandboxWorld world) : IServiceFake
         server.Given(Request.Create().WithPath(new RegexMatcher(@"^/rest/bug/[^/]+/comment$")).UsingPost())
             .AtPriority(RoutePriority)
             .RespondWith(Response.Create().WithCallback(AddComment));
+        server.Given(Request.Create().WithPath("/rest/whoami").UsingGet())
+            .AtPriority(RoutePriority)
+            .RespondWith(Response.Create().WithCallback(WhoAmI));
         // What `GET /rest/version` answers on Bugzilla 5: the service check asks it.
         server.Given(Request.Create().WithPath("/rest/version").UsingGet())
             .AtPriority(RoutePriority)
@@ -120,6 +123,24 @@ public sealed class BugzillaFake(SandboxWorld world) : IServiceFake
             bug.Comments.Add(comment);
             bug.LastChangeTime = world.Clock;
             return Json(HttpStatusCode.Created, new JsonObject { ["id"] = comment.Id });
+        }
+    }
+
+    /// <summary>Any key belongs to the scenario's API user; anonymously Bugzilla asks for a login.</summary>
+    private ResponseMessage WhoAmI(IRequestMessage request)
+    {
+        lock (world.Sync)
+        {
+            if (ApiKey(request) is null)
+            {
+                return Error(410, "You must log in before using this part of Bugzilla.");
+            }
+            return Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["id"] = BugzillaWorld.ApiUserId,
+                ["real_name"] = Bugzilla.ApiUserRealName,
+                ["name"] = Bugzilla.ApiUser,
+            });
         }
     }
 

@@ -9,9 +9,14 @@ public sealed class BugzillaWorld
     /// <summary>Flag type ids as on Red Hat Bugzilla; only <c>fedora-review</c> matters to the jobs.</summary>
     private static readonly Dictionary<string, int> FlagTypeIds = new(StringComparer.Ordinal) { ["fedora-review"] = 11 };
 
+    /// <summary>The API user's account id, as <c>/rest/whoami</c> reports it.</summary>
+    public const int ApiUserId = 400_001;
+
     public List<BugRecord> Bugs { get; set; } = [];
     /// <summary>The account behind the API key: author of comments posted through the fake.</summary>
     public string ApiUser { get; set; } = "";
+    /// <summary>The API user's full name, when the scenario names them under <c>people:</c>.</summary>
+    public string ApiUserRealName { get; set; } = "";
     public int NextCommentId { get; set; } = 17_000_001;
     public int NextFlagId { get; set; } = 5_000_001;
 
@@ -19,7 +24,12 @@ public sealed class BugzillaWorld
 
     public static BugzillaWorld Seed(Scenario scenario, SandboxPaths paths)
     {
-        var world = new BugzillaWorld { ApiUser = Email(scenario, scenario.Bugzilla.ApiUser, "bugzilla.api_user") };
+        var apiUser = scenario.Bugzilla.ApiUser;
+        var world = new BugzillaWorld
+        {
+            ApiUser = Email(scenario, apiUser, "bugzilla.api_user"),
+            ApiUserRealName = scenario.People.GetValueOrDefault(apiUser)?.Fullname ?? "",
+        };
         DateTimeOffset Ago(double days) => scenario.Clock - TimeSpan.FromDays(days);
         foreach (var bug in scenario.Bugzilla.Bugs)
         {

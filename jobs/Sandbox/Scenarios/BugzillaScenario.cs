@@ -20,7 +20,7 @@ public sealed class BugzillaScenario
 {
     public List<BugScenario> Bugs { get; set; } = [];
 
-    /// <summary>Whose API key the jobs use: the author of the comments they post.</summary>
+    /// <summary>Whose API key the jobs use: the author of the comments they post and the login <c>/rest/whoami</c> names.</summary>
     public string ApiUser { get; set; } = "releng-bot@fedoraproject.org";
 }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Releng.Jobs.Bugzilla;
+using Releng.Jobs.Sandbox.Scenarios;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -184,5 +185,69 @@ public sealed class BugzillaClientContractTests
         using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
 
         Assert.Equal($"{sandbox.Server.Url}/show_bug.cgi?id=2300001", sandbox.Client.BugUrl(2300001).ToString());
+    }
+
+    [Fact]
+    public async Task Whoami_names_the_login_behind_the_api_key()
+    {
+        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
+
+        var login = await sandbox.Client.WhoAmIAsync();
+
+        Assert.Equal("releng-bot@fedoraproject.org", login);
+        var request = Assert.Single(sandbox.Requests).RequestMessage;
+        Assert.Equal(("GET", "/rest/whoami"), (request.Method, request.Path));
+        Assert.Equal($"Bearer {BugzillaSandbox.ApiKey}", request.Headers!["Authorization"].Single());
+    }
+
+    [Fact]
+    public async Task Whoami_answers_the_scenarios_api_user_with_id_real_name_and_login()
+    {
+        var scenario = BugzillaSandbox.ReviewScenario();
+        scenario.People["bot"] = new PersonScenario { Email = "bot@example.org", Fullname = "Release Bot" };
+        scenario.Bugzilla.ApiUser = "bot";
+        using var sandbox = new BugzillaSandbox(scenario);
+
+        Assert.Equal("bot@example.org", await sandbox.Client.WhoAmIAsync());
+        using var body = JsonDocument.Parse(Assert.Single(sandbox.Requests).ResponseMessage.BodyData!.BodyAsString!);
+        Assert.Equal(JsonValueKind.Number, body.RootElement.GetProperty("id").ValueKind);
+        Assert.Equal("Release Bot", body.RootElement.GetProperty("real_name").GetString());
+        Assert.Equal("bot@example.org", body.RootElement.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Whoami_without_an_api_key_is_null_and_asks_nothing()
+    {
+        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario(), apiKey: null);
+
+        Assert.Null(await sandbox.Client.WhoAmIAsync());
+        Assert.Empty(sandbox.Requests);
+    }
+
+    [Fact]
+    public async Task Anonymous_whoami_is_refused_by_the_fake_with_login_required()
+    {
+        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario(), apiKey: null);
+        using var http = new HttpClient();
+
+        var response = await http.GetAsync($"{sandbox.Server.Url}/rest/whoami");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(410, body.RootElement.GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task Whoami_on_a_Bugzilla_without_the_method_is_an_error_not_an_anonymous_caller()
+    {
+        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
+        sandbox.Server.Given(Request.Create().WithPath("/rest/whoami").UsingGet())
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(404).WithHeader("Content-Type", "application/json").WithBody(
+                """{"error":true,"code":32614,"message":"A REST API resource was not found for 'GET /whoami'."}"""));
+
+        var error = await Assert.ThrowsAsync<BugzillaException>(() => sandbox.Client.WhoAmIAsync());
+
+        Assert.Equal(32614, error.Code);
     }
 }
