@@ -44,11 +44,11 @@ public sealed class BugzillaFake(SandboxWorld world) : IServiceFake
         server.Given(Request.Create().WithPath("/rest/whoami").UsingGet())
             .AtPriority(RoutePriority)
             .RespondWith(Response.Create().WithCallback(WhoAmI));
-        // What `GET /rest/version` answers on Bugzilla 5: the service check asks it.
+        // What `GET /rest/version` answers on Bugzilla 5.1 (the release that added /rest/whoami): the service check asks it.
         server.Given(Request.Create().WithPath("/rest/version").UsingGet())
             .AtPriority(RoutePriority)
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                .WithBody("{\"version\":\"5.0.4\"}"));
+                .WithBody("{\"version\":\"5.1.0\"}"));
     }
 
     private ResponseMessage GetBug(IRequestMessage request)
