@@ -1,14 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.BaseImage;
-using Releng.Jobs.Http;
-using Releng.Jobs.Koji;
-using Releng.Jobs.Sandbox;
-using Releng.Jobs.Sandbox.Koji;
 using Releng.Jobs.Sandbox.Scenarios;
-using Releng.Jobs.Secrets;
-using Releng.Jobs.Services;
-using WireMock.Server;
 
 namespace Releng.Jobs.Benchmarks;
 
@@ -44,50 +36,29 @@ public sealed class BaseImageRebuildBenchmark(int packages = 200, int latencyMs 
         {
             builds.AddRange(names.Where((_, i) => i % 2 == 0).Select(name => new KojiBuildScenario { Nvr = $"{name}-1.0-2.fc44", Tags = ["f44"], DaysAgo = 0.5 }));
         }
-        var scenario = new Scenario
+        await using var hub = new FakeKojiHub(new KojiScenario
         {
-            Koji = new KojiScenario
-            {
-                Tags = { ["f44"] = new KojiTagScenario { Arches = string.Join(' ', Arches) }, ["f44-build"] = new KojiTagScenario { Inherits = ["f44"] } },
-                Targets = { ["f44-container"] = new KojiTargetScenario { BuildTag = "f44-build", DestTag = "f44-updates-candidate" } },
-                Repos = { ["f44-build"] = new KojiRepoScenario { DaysAgo = 0.1 } },
-                Builds = builds,
-            },
-        };
-        var root = Directory.CreateTempSubdirectory("base-image-bench-").FullName;
-        var world = SandboxWorld.Seed(scenario, "benchmark", new SandboxPaths(root));
-        var fake = new KojiFake(world, TimeSpan.FromMilliseconds(latencyMs));
-        var server = WireMockServer.Start();
-        try
-        {
-            fake.Map(server);
-            var services = new ServiceCollection();
-            var unused = new Uri("http://127.0.0.1:9/");
-            services.AddKoji(new ServiceEndpoints(unused, unused, unused, new Uri(server.Url + "/kojihub"), unused, unused),
-                new Credentials(null, null, null, null, null, null, null, null, null), HttpSettings.Default);
-            await using var provider = services.BuildServiceProvider();
-            var job = new BaseImageRebuildJob(provider.GetRequiredService<IKojiClient>(), new RebuildSettings(
-                "Fedora-Container-Base-Generic", "f44", "f44-container", "44", false, "Container-Base-Generic",
-                "git+https://pagure.io/fedora-kiwi-descriptions.git#rawhide", "Fedora.kiwi", [], 0));
+            Tags = { ["f44"] = new KojiTagScenario { Arches = string.Join(' ', Arches) }, ["f44-build"] = new KojiTagScenario { Inherits = ["f44"] } },
+            Targets = { ["f44-container"] = new KojiTargetScenario { BuildTag = "f44-build", DestTag = "f44-updates-candidate" } },
+            Repos = { ["f44-build"] = new KojiRepoScenario { DaysAgo = 0.1 } },
+            Builds = builds,
+        }, latencyMs);
+        var fake = hub.Fake;
+        var job = new BaseImageRebuildJob(hub.Client, new RebuildSettings(
+            "Fedora-Container-Base-Generic", "f44", "f44-container", "44", false, "Container-Base-Generic",
+            "git+https://pagure.io/fedora-kiwi-descriptions.git#rawhide", "Fedora.kiwi", [], 0));
 
-            // Warm up JIT and the connection pool so the measured run is the steady state.
-            await job.PlanAsync(cancellationToken);
-            var before = fake.RequestCount;
-            var clock = Stopwatch.StartNew();
-            var decision = (await job.PlanAsync(cancellationToken)).Decisions.Single();
-            clock.Stop();
-            var expected = updated ? RebuildActions.Rebuild : RebuildActions.Skip;
-            if (decision.Action != expected)
-            {
-                throw new InvalidOperationException($"expected {expected}, the plan says {decision.Action}: {decision.Reason}");
-            }
-            return new BenchmarkRow(Name, variant, fake.RequestCount - before, clock.Elapsed, $"decision: {decision.Action}");
-        }
-        finally
+        // Warm up JIT and the connection pool so the measured run is the steady state.
+        await job.PlanAsync(cancellationToken);
+        var before = fake.RequestCount;
+        var clock = Stopwatch.StartNew();
+        var decision = (await job.PlanAsync(cancellationToken)).Decisions.Single();
+        clock.Stop();
+        var expected = updated ? RebuildActions.Rebuild : RebuildActions.Skip;
+        if (decision.Action != expected)
         {
-            server.Stop();
-            server.Dispose();
-            Directory.Delete(root, recursive: true);
+            throw new InvalidOperationException($"expected {expected}, the plan says {decision.Action}: {decision.Reason}");
         }
+        return new BenchmarkRow(Name, variant, fake.RequestCount - before, clock.Elapsed, $"decision: {decision.Action}");
     }
 }

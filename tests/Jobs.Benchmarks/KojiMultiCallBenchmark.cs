@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Http;
 using Releng.Jobs.Koji;
-using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Koji;
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Secrets;
-using Releng.Jobs.Services;
-using WireMock.Server;
 
 namespace Releng.Jobs.Benchmarks;
 
@@ -22,66 +18,45 @@ public sealed class KojiMultiCallBenchmark(int packages = 500, int latencyMs = 5
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
     {
         var names = Enumerable.Range(0, packages).Select(i => $"package-{i:D3}").ToList();
-        var scenario = new Scenario
+        await using var hub = new FakeKojiHub(new KojiScenario
         {
-            Koji = new KojiScenario
+            Tags = { ["f44"] = new KojiTagScenario { Arches = "x86_64 aarch64" } },
+            Builds = names.Select((name, i) => new KojiBuildScenario { Nvr = $"{name}-1.{i}-1.fc44", Tags = ["f44"], DaysAgo = 10 }).ToList(),
+        }, latencyMs);
+        var fake = hub.Fake;
+        var client = hub.Client;
+        var concurrency = HttpSettings.Default.MaxConcurrency;
+
+        // Warm up JIT, the connection pool and the fake's first multicall so the first measured row is not penalised.
+        await client.GetLatestBuildPerPackageAsync("f44", names.Take(10), cancellationToken: cancellationToken);
+
+        var rows = new List<BenchmarkRow>
+        {
+            await Measure("multicall, default batch (500 calls/request)", fake, "includes the fake hub evaluating 500 calls", async () =>
+                Check(await client.GetLatestBuildPerPackageAsync("f44", names, cancellationToken: cancellationToken))),
+            await Measure("multicall, 100 calls/request, batches concurrent", fake, "", async () =>
             {
-                Tags = { ["f44"] = new KojiTagScenario { Arches = "x86_64 aarch64" } },
-                Builds = names.Select((name, i) => new KojiBuildScenario { Nvr = $"{name}-1.{i}-1.fc44", Tags = ["f44"], DaysAgo = 10 }).ToList(),
-            },
+                var small = new KojiClient(hub.HttpClients, client.HubUrl,
+                    Credentials.FromEnvironment(_ => null), new KojiClientOptions { MaxCallsPerMultiCall = 100 });
+                Check(await small.GetLatestBuildPerPackageAsync("f44", names, cancellationToken: cancellationToken));
+            }),
+            await Measure($"one call per package, {concurrency} concurrent (per-service bound)", fake, "", async () =>
+            {
+                var results = await Task.WhenAll(names.Select(name =>
+                    client.GetLatestBuildsAsync("f44", name, cancellationToken: cancellationToken)));
+                CheckAll(results.Select(r => r.Single()).ToList());
+            }),
+            await Measure("one call per package, sequential", fake, "", async () =>
+            {
+                var results = new List<KojiBuild>();
+                foreach (var name in names)
+                {
+                    results.Add((await client.GetLatestBuildsAsync("f44", name, cancellationToken: cancellationToken)).Single());
+                }
+                CheckAll(results);
+            }),
         };
-        var root = Directory.CreateTempSubdirectory("koji-bench-").FullName;
-        var world = SandboxWorld.Seed(scenario, "benchmark", new SandboxPaths(root));
-        var fake = new KojiFake(world, TimeSpan.FromMilliseconds(latencyMs));
-        var server = WireMockServer.Start();
-        try
-        {
-            fake.Map(server);
-            var services = new ServiceCollection();
-            var unused = new Uri("http://127.0.0.1:9/");
-            services.AddKoji(new ServiceEndpoints(unused, unused, unused, new Uri(server.Url + "/kojihub"), unused, unused),
-                new Credentials(null, null, null, null, null, null, null, null, null), HttpSettings.Default);
-            await using var provider = services.BuildServiceProvider();
-            var client = provider.GetRequiredService<IKojiClient>();
-            var concurrency = HttpSettings.Default.MaxConcurrency;
-
-            // Warm up JIT, the connection pool and the fake's first multicall so the first measured row is not penalised.
-            await client.GetLatestBuildPerPackageAsync("f44", names.Take(10), cancellationToken: cancellationToken);
-
-            var rows = new List<BenchmarkRow>
-            {
-                await Measure("multicall, default batch (500 calls/request)", fake, "includes the fake hub evaluating 500 calls", async () =>
-                    Check(await client.GetLatestBuildPerPackageAsync("f44", names, cancellationToken: cancellationToken))),
-                await Measure("multicall, 100 calls/request, batches concurrent", fake, "", async () =>
-                {
-                    var small = new KojiClient(provider.GetRequiredService<IHttpClientFactory>(), client.HubUrl,
-                        new Credentials(null, null, null, null, null, null, null, null, null), new KojiClientOptions { MaxCallsPerMultiCall = 100 });
-                    Check(await small.GetLatestBuildPerPackageAsync("f44", names, cancellationToken: cancellationToken));
-                }),
-                await Measure($"one call per package, {concurrency} concurrent (per-service bound)", fake, "", async () =>
-                {
-                    var results = await Task.WhenAll(names.Select(name =>
-                        client.GetLatestBuildsAsync("f44", name, cancellationToken: cancellationToken)));
-                    CheckAll(results.Select(r => r.Single()).ToList());
-                }),
-                await Measure("one call per package, sequential", fake, "", async () =>
-                {
-                    var results = new List<KojiBuild>();
-                    foreach (var name in names)
-                    {
-                        results.Add((await client.GetLatestBuildsAsync("f44", name, cancellationToken: cancellationToken)).Single());
-                    }
-                    CheckAll(results);
-                }),
-            };
-            return rows;
-        }
-        finally
-        {
-            server.Stop();
-            server.Dispose();
-            Directory.Delete(root, recursive: true);
-        }
+        return rows;
 
         void Check(IReadOnlyDictionary<string, KojiBuild?> latest)
         {

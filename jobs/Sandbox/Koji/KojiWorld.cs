@@ -67,37 +67,19 @@ public sealed class KojiWorld
         _ => null,
     };
 
-    public KojiWorldTag EnsureTag(string name)
-    {
-        if (FindTag(name) is { } tag)
-        {
-            return tag;
-        }
-        tag = new KojiWorldTag { Id = Tags.Count + 1, Name = name };
-        Tags.Add(tag);
-        return tag;
-    }
+    public KojiWorldTag EnsureTag(string name) =>
+        FindTag(name) ?? Added(Tags, new KojiWorldTag { Id = Tags.Count + 1, Name = name });
 
-    public KojiWorldPackage EnsurePackage(string name)
-    {
-        if (FindPackage(name) is { } package)
-        {
-            return package;
-        }
-        package = new KojiWorldPackage { Id = Packages.Count + 1, Name = name };
-        Packages.Add(package);
-        return package;
-    }
+    public KojiWorldPackage EnsurePackage(string name) =>
+        FindPackage(name) ?? Added(Packages, new KojiWorldPackage { Id = Packages.Count + 1, Name = name });
 
-    public KojiWorldUser EnsureUser(string name)
+    public KojiWorldUser EnsureUser(string name) =>
+        FindUser(name) ?? Added(Users, new KojiWorldUser { Id = Users.Count + 1, Name = name });
+
+    private static T Added<T>(List<T> list, T item)
     {
-        if (FindUser(name) is { } user)
-        {
-            return user;
-        }
-        user = new KojiWorldUser { Id = Users.Count + 1, Name = name };
-        Users.Add(user);
-        return user;
+        list.Add(item);
+        return item;
     }
 
     /// <summary>The tag then its ancestors, nearest first, each once (Koji's full inheritance order).</summary>
