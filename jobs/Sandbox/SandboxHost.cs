@@ -36,6 +36,9 @@ public sealed class SandboxHost : IAsyncDisposable
         Bugzilla: Url(ServiceName.Bugzilla),
         Bodhi: Url(ServiceName.Bodhi));
 
+    /// <summary>The fake Fedora Forge's root; its API is under <c>api/v1</c>.</summary>
+    public Uri ForgeUrl => Url(ServiceName.Forge);
+
     // 127.0.0.1 rather than "localhost": resolving localhost tries IPv6 first and costs a second per connection.
     private Uri Url(string service) => new($"http://127.0.0.1:{_servers[service].Ports[0]}/");
 

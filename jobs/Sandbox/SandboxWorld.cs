@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Releng.Jobs.Sandbox.Bodhi;
 using Releng.Jobs.Sandbox.Bugzilla;
 using Releng.Jobs.Sandbox.DistGit;
+using Releng.Jobs.Sandbox.Forgejo;
 using Releng.Jobs.Sandbox.Koji;
 using Releng.Jobs.Sandbox.Pagure;
 using Releng.Jobs.Sandbox.Registry;
@@ -22,6 +23,7 @@ public sealed class SandboxWorld
     public DateTimeOffset Clock { get; set; }
     public Dictionary<string, PersonScenario> People { get; set; } = [];
     public PagureWorld Pagure { get; set; } = new();
+    public ForgejoWorld Forge { get; set; } = new();
     public DistGitWorld DistGit { get; set; } = new();
     public KojiWorld Koji { get; set; } = new();
     public BugzillaWorld Bugzilla { get; set; } = new();
@@ -38,6 +40,7 @@ public sealed class SandboxWorld
         Clock = scenario.Clock,
         People = scenario.People,
         Pagure = PagureWorld.Seed(scenario, paths),
+        Forge = ForgejoWorld.Seed(scenario),
         DistGit = DistGitWorld.Seed(scenario, paths),
         Koji = KojiWorld.Seed(scenario, paths),
         Bugzilla = BugzillaWorld.Seed(scenario, paths),
@@ -47,7 +50,7 @@ public sealed class SandboxWorld
 
     public IReadOnlyList<IServiceFake> CreateFakes() =>
     [
-        new PagureFake(this), new DistGitFake(this), new KojiFake(this), new BugzillaFake(this), new BodhiFake(this),
+        new PagureFake(this), new ForgejoFake(this), new DistGitFake(this), new KojiFake(this), new BugzillaFake(this), new BodhiFake(this),
     ];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

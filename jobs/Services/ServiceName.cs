@@ -4,6 +4,7 @@ namespace Releng.Jobs.Services;
 public static class ServiceName
 {
     public const string Pagure = "pagure";
+    public const string Forge = "forge";
     public const string DistGit = "distgit";
     public const string Koji = "koji";
     public const string Bugzilla = "bugzilla";

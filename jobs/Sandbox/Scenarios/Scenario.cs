@@ -19,6 +19,8 @@ public sealed class Scenario
     public Dictionary<string, PersonScenario> People { get; set; } = [];
 
     public PagureScenario Pagure { get; set; } = new();
+    /// <summary>Fedora Forge (Forgejo): where the ticket trackers live today.</summary>
+    public ForgejoScenario Forge { get; set; } = new();
     public Dictionary<string, DistGitRepoScenario> Distgit { get; set; } = [];
     public KojiScenario Koji { get; set; } = new();
     public BugzillaScenario Bugzilla { get; set; } = new();
