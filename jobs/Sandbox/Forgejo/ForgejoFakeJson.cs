@@ -34,7 +34,7 @@ internal sealed class ForgejoFakeJson(ForgejoWorld forge, string rootUrl)
             ["login_name"] = "",
             ["source_id"] = 0,
             ["full_name"] = "",
-            ["email"] = ghost ? "" : $"{login}@noreply.forge.fedoraproject.org",
+            ["email"] = $"{login.ToLowerInvariant()}@noreply.forge.fedoraproject.org", // GetPlaceholderEmail
             ["avatar_url"] = $"{rootUrl}assets/img/avatar_default.png",
             ["html_url"] = rootUrl + login,
             ["language"] = "",
