@@ -10,7 +10,7 @@ namespace Releng.Jobs.BaseImage;
 /// build, archives, then one multicall each for components, their builds, the tag's latest builds, and (only when
 /// needed) package lists, history and repos. See docs/jobs/base-image.md.
 /// </summary>
-public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settings, IRunLog? log = null) : IJob
+public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOptions settings, IRunLog? log = null) : IJob
 {
     public string Subject => $"image:{settings.Image} ({settings.Tag})";
 
@@ -23,7 +23,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
             ? [new Step($"start kiwiBuild {settings.Target} profile {settings.Profile} ({string.Join(" ", BuildArches(facts))})",
                 ct => StartBuildAsync(facts, ct))]
             : Array.Empty<Step>();
-        return new Plan("base-image-rebuild", [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
+        return new Plan(BaseImageRebuildDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
     }
 
     public async Task<RebuildFacts> ReadFactsAsync(CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
         var lastEvent = await koji.GetLastEventAsync(cancellationToken: cancellationToken);
         var at = lastEvent.Id;
         var target = await koji.GetBuildTargetAsync(settings.Target, at, cancellationToken)
-            ?? throw new ConfigurationException("jobs.yaml", 0, 0, $"Koji has no build target '{settings.Target}' (image {settings.Image})");
+            ?? throw settings.Origins.Error("target", $"Koji has no build target '{settings.Target}' (image {settings.Image})");
         var running = await FindRunningTaskAsync(cancellationToken);
         var image = (await koji.GetLatestBuildsAsync(target.DestTagName, settings.Image, "image", at, cancellationToken)).FirstOrDefault();
         ImageContents? contents = null;
@@ -100,7 +100,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
     private IReadOnlyList<string> BuildArches(RebuildFacts facts) =>
         settings.Arches.Count > 0 ? settings.Arches
         : facts.Contents is { Arches.Count: > 0 } contents ? contents.Arches
-        : RebuildSettings.FedoraArches;
+        : BaseImageRebuildOptions.FedoraArches;
 
     private async Task<StepResult> StartBuildAsync(RebuildFacts facts, CancellationToken cancellationToken)
     {

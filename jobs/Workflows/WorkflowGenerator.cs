@@ -39,7 +39,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowSettings? set
         {
             if (name == CiName)
             {
-                throw new ConfigurationException("jobs.yaml", 0, 0, $"job name '{CiName}' is taken by the test workflow; rename the job");
+                throw new ConfigurationException(job.At, $"job name '{CiName}' is taken by the test workflow; rename the job");
             }
             files.Add(GenerateJob(name, job));
             if (job.Schedule is { } schedule)
@@ -54,14 +54,14 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowSettings? set
     {
         if (!JobName.IsValid(name))
         {
-            throw new ConfigurationException("jobs.yaml", 0, 0, $"job name '{name}' must be lower-case letters, digits and dashes");
+            throw new ConfigurationException(job.At, $"job name '{name}' must be lower-case letters, digits and dashes");
         }
         var spec = catalog.Find(job.Task)
-            ?? throw new ConfigurationException("jobs.yaml", 0, 0, $"unknown task '{job.Task}' in job '{name}'");
+            ?? throw new ConfigurationException(job.Where("task"), $"unknown task '{job.Task}' in job '{name}'");
         var inputs = spec.Inputs.Where(i => i.Name != "apply").ToList();
         if (inputs.Count + 1 > MaxInputs)
         {
-            throw new ConfigurationException("jobs.yaml", 0, 0, $"task '{spec.Name}' declares {inputs.Count} inputs; a workflow takes at most {MaxInputs} including 'apply'");
+            throw new ConfigurationException(job.Where("task"), $"task '{spec.Name}' declares {inputs.Count} inputs; a workflow takes at most {MaxInputs} including 'apply'");
         }
         var profile = TaskWorkflowProfile.For(spec.Name);
         var yaml = new YamlText().Comment(Header);
