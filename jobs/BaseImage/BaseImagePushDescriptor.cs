@@ -81,9 +81,6 @@ public sealed class BaseImagePushDescriptor : JobDescriptor<BaseImagePushOptions
         }
         var topUrl = parameters.Text("topurl");
         return new BaseImagePushOptions(parameters.Text("image"), parameters.Text("target"), destinations, tags,
-            new Uri(topUrl.EndsWith('/') ? topUrl : topUrl + "/"))
-        {
-            Origins = parameters.Origins,
-        };
+            new Uri(topUrl.EndsWith('/') ? topUrl : topUrl + "/"));
     }
 }

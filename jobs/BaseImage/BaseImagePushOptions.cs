@@ -1,4 +1,3 @@
-using Releng.Jobs.Configuration;
 using Releng.Jobs.Registry;
 
 namespace Releng.Jobs.BaseImage;
@@ -14,7 +13,4 @@ public sealed record BaseImagePushOptions(
     Uri TopUrl)
 {
     public const string DefaultTopUrl = "https://kojipkgs.fedoraproject.org/";
-
-    /// <summary>Where each value was written, so a target Koji does not know is reported at its line.</summary>
-    public ParameterOrigins Origins { get; init; } = ParameterOrigins.None;
 }

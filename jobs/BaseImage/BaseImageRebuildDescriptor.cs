@@ -47,9 +47,6 @@ public sealed class BaseImageRebuildDescriptor : JobDescriptor<BaseImageRebuildO
             parameters.Text("description_url"),
             parameters.Text("description_path"),
             parameters.TextList("arches"),
-            parameters.Integer("wait_minutes") ?? BaseImageRebuildOptions.DefaultWaitMinutes)
-        {
-            Origins = parameters.Origins,
-        };
+            parameters.Integer("wait_minutes") ?? BaseImageRebuildOptions.DefaultWaitMinutes);
     }
 }

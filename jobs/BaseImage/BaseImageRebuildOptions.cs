@@ -1,5 +1,4 @@
 using System.Globalization;
-using Releng.Jobs.Configuration;
 
 namespace Releng.Jobs.BaseImage;
 
@@ -29,9 +28,6 @@ public sealed record BaseImageRebuildOptions(
 
     /// <summary>The arches Fedora ships container images for.</summary>
     public static IReadOnlyList<string> FedoraArches { get; } = ["aarch64", "ppc64le", "s390x", "x86_64"];
-
-    /// <summary>Where each value was written, so a target Koji does not know is reported at its line.</summary>
-    public ParameterOrigins Origins { get; init; } = ParameterOrigins.None;
 
     public string? Version => int.TryParse(Release, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? Release : null;
 
