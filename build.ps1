@@ -1,8 +1,50 @@
 # Runs the build/ host (the Cake engine with the releng tasks) with the given arguments, e.g.
 #   ./build.ps1 --target=all --env=sandbox
+# The host is built once and then started directly; it is rebuilt by itself when a source or project file changed
+# (a file list and modification-time check, much cheaper than MSBuild's up-to-date check), like build.sh.
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
-dotnet run --project build/Build.csproj --configuration Release -v quiet -- $args
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+$hostDir = Join-Path 'build' (Join-Path 'bin' (Join-Path 'Release' 'net10.0'))
+$hostDll = Join-Path $hostDir 'Releng.Build.dll'
+$stamp = Join-Path $hostDir '.releng-build.stamp'
+$sourcePattern = '\.(cs|csproj|props|targets)$|^packages\.lock\.json$'
+
+function Get-HostSources {
+    $files = @(Get-Item 'Directory.Build.props')
+    foreach ($root in 'build', 'jobs') {
+        $files += Get-ChildItem -Path $root -Recurse -File |
+            Where-Object { $_.Name -match $sourcePattern -and $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    }
+    $files | Sort-Object FullName
+}
+
+function Get-Listing($files) {
+    $names = ($files | ForEach-Object { Resolve-Path -Relative $_.FullName }) -join "`n"
+    $bytes = [System.Text.Encoding]::UTF8.GetBytes($names)
+    [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($bytes))
+}
+
+function Test-HostStale {
+    if (-not (Test-Path $hostDll) -or -not (Test-Path $stamp)) { return $true }
+    $files = Get-HostSources
+    if ((Get-Listing $files) -ne (Get-Content $stamp -TotalCount 1)) { return $true }
+    $built = (Get-Item $stamp).LastWriteTimeUtc
+    return [bool]($files | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
+}
+
+if (Test-HostStale) {
+    # The list and time are taken before the build, so a file edited while it runs makes the next start rebuild again.
+    $listing = Get-Listing (Get-HostSources)
+    $started = [DateTime]::UtcNow
+    dotnet build build/Build.csproj --configuration Release -v quiet -nologo -clp:NoSummary
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    Set-Content -Path $stamp -Value $listing
+    (Get-Item $stamp).LastWriteTimeUtc = $started
+}
+
+dotnet exec $hostDll @args
 exit $LASTEXITCODE
