@@ -1,6 +1,7 @@
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Services;
 using WireMock.Server;
+using WireMock.Settings;
 
 namespace Releng.Jobs.Sandbox;
 
@@ -11,6 +12,12 @@ namespace Releng.Jobs.Sandbox;
 /// </summary>
 public sealed class SandboxHost : IAsyncDisposable
 {
+    /// <summary>
+    /// Requests each fake remembers for inspection (tests read them); older ones are dropped, so a long or large run
+    /// does not keep every request it made in memory.
+    /// </summary>
+    public const int RequestLogLimit = 1000;
+
     private readonly Dictionary<string, WireMockServer> _servers;
 
     private SandboxHost(SandboxWorld world, SandboxPaths paths, Dictionary<string, WireMockServer> servers, bool seeded)
@@ -28,6 +35,9 @@ public sealed class SandboxHost : IAsyncDisposable
 
     public IReadOnlyDictionary<string, WireMockServer> Servers => _servers;
 
+    /// <summary>How the fakes behave in this run (latency).</summary>
+    public SandboxBehaviour Behaviour { get; private init; } = SandboxBehaviour.Default;
+
     public ServiceEndpoints Endpoints => new(
         Pagure: Url(ServiceName.Pagure),
         DistGit: Url(ServiceName.DistGit),
@@ -39,7 +49,7 @@ public sealed class SandboxHost : IAsyncDisposable
     // 127.0.0.1 rather than "localhost": resolving localhost tries IPv6 first and costs a second per connection.
     private Uri Url(string service) => new($"http://127.0.0.1:{_servers[service].Ports[0]}/");
 
-    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh)
+    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh, SandboxSwitches? switches = null)
     {
         var (scenario, hash) = ScenarioLoader.Load(scenarioFile);
         var world = fresh ? null : SandboxWorld.Load(paths.WorldFile);
@@ -53,14 +63,19 @@ public sealed class SandboxHost : IAsyncDisposable
             Directory.CreateDirectory(paths.Root);
             world = SandboxWorld.Seed(scenario, hash, paths);
         }
+        var behaviour = SandboxBehaviour.From(scenario.Sandbox, switches ?? SandboxSwitches.None);
         var servers = new Dictionary<string, WireMockServer>();
         foreach (var fake in world!.CreateFakes())
         {
-            var server = WireMockServer.Start();
+            var server = WireMockServer.Start(new WireMockServerSettings
+            {
+                MaxRequestLogCount = RequestLogLimit,
+                PreWireMockMiddlewareInit = behaviour.Middleware(fake.Service),
+            });
             fake.Map(server);
             servers[fake.Service] = server;
         }
-        var host = new SandboxHost(world, paths, servers, seeded);
+        var host = new SandboxHost(world, paths, servers, seeded) { Behaviour = behaviour };
         host.Save();
         return host;
     }
