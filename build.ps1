@@ -1,7 +1,7 @@
 # Runs the build/ host (the Cake engine with the releng tasks) with the given arguments, e.g.
 #   ./build.ps1 --target=all --env=sandbox
 # The host is built once and then started directly; it is rebuilt by itself when a source or project file changed
-# (a file list and modification-time check, much cheaper than MSBuild's up-to-date check), like build.sh.
+# (a digest of the source and project files, much cheaper than MSBuild's up-to-date check), like build.sh.
 $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
@@ -22,28 +22,27 @@ function Get-HostSources {
     $files | Sort-Object FullName
 }
 
-function Get-Listing($files) {
-    $names = ($files | ForEach-Object { Resolve-Path -Relative $_.FullName }) -join "`n"
-    $bytes = [System.Text.Encoding]::UTF8.GetBytes($names)
+# A digest of the names and contents of every file the host is built from. Contents rather than times, so a fresh
+# checkout over a cached build output (as the workflows restore it) is still recognised as up to date.
+function Get-SourcesDigest {
+    $lines = Get-HostSources | ForEach-Object {
+        "$(Resolve-Path -Relative $_.FullName) $((Get-FileHash -Algorithm SHA256 -LiteralPath $_.FullName).Hash)"
+    }
+    $bytes = [System.Text.Encoding]::UTF8.GetBytes(($lines -join "`n"))
     [System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData($bytes))
 }
 
 function Test-HostStale {
     if (-not (Test-Path $hostDll) -or -not (Test-Path $stamp)) { return $true }
-    $files = Get-HostSources
-    if ((Get-Listing $files) -ne (Get-Content $stamp -TotalCount 1)) { return $true }
-    $built = (Get-Item $stamp).LastWriteTimeUtc
-    return [bool]($files | Where-Object { $_.LastWriteTimeUtc -gt $built } | Select-Object -First 1)
+    return (Get-SourcesDigest) -ne (Get-Content $stamp -TotalCount 1)
 }
 
 if (Test-HostStale) {
-    # The list and time are taken before the build, so a file edited while it runs makes the next start rebuild again.
-    $listing = Get-Listing (Get-HostSources)
-    $started = [DateTime]::UtcNow
+    # The digest is taken before the build, so a file edited while it runs makes the next start rebuild again.
+    $digest = Get-SourcesDigest
     dotnet build build/Build.csproj --configuration Release -v quiet -nologo -clp:NoSummary
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-    Set-Content -Path $stamp -Value $listing
-    (Get-Item $stamp).LastWriteTimeUtc = $started
+    Set-Content -Path $stamp -Value $digest
 }
 
 dotnet exec $hostDll @args

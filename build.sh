@@ -3,7 +3,7 @@
 #   ./build.sh --target=all --env=sandbox
 #   ./build.sh --target=test
 # The host is built once and then started directly; it is rebuilt by itself when a source or project file changed
-# (a file list and modification-time check, much cheaper than MSBuild's up-to-date check).
+# (a digest of the source and project files, much cheaper than MSBuild's up-to-date check).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,31 +20,25 @@ setup_dotnet() {
   fi
 }
 
-# Every file the host is built from; a file added or removed changes the list, an edited one is newer than the stamp.
-host_sources() {
+# A digest of the names and contents of every file the host is built from. Contents rather than times, so a fresh
+# checkout over a cached build output (as the workflows restore it) is still recognised as up to date.
+host_sources_digest() {
   find build jobs Directory.Build.props \( -name bin -o -name obj \) -prune -o -type f \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name 'packages.lock.json' \) -print \
-    | LC_ALL=C sort
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name 'packages.lock.json' \) -print0 \
+    | LC_ALL=C sort -z | xargs -0 cksum | cksum
 }
 
 host_is_stale() {
   [ -x "$host" ] && [ -f "$stamp" ] || return 0
-  [ "$(host_sources | cksum)" = "$(head -n 1 "$stamp")" ] || return 0
-  [ -z "$(find build jobs Directory.Build.props \( -name bin -o -name obj \) -prune -o -type f -newer "$stamp" -print -quit)" ] || return 0
-  return 1
+  [ "$(host_sources_digest)" != "$(cat "$stamp")" ]
 }
 
 build_host() {
-  # The list is taken before the build, so a file edited while it runs makes the next start rebuild again.
-  local listing
-  listing="$(host_sources | cksum)"
-  local started="$stamp.started"
-  mkdir -p "$host_dir"
-  : >"$started"
+  # The digest is taken before the build, so a file edited while it runs makes the next start rebuild again.
+  local digest
+  digest="$(host_sources_digest)"
   dotnet build build/Build.csproj --configuration Release -v quiet -nologo -clp:NoSummary >&2
-  printf '%s\n' "$listing" >"$stamp"
-  touch -r "$started" "$stamp"
-  rm -f "$started"
+  printf '%s\n' "$digest" >"$stamp"
 }
 
 setup_dotnet
