@@ -52,9 +52,19 @@ public sealed class SandboxHost : IAsyncDisposable
     public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh, SandboxSwitches? switches = null)
     {
         var (scenario, hash) = ScenarioLoader.Load(scenarioFile);
-        var world = fresh ? null : SandboxWorld.Load(paths.WorldFile);
-        var seeded = world is null || world.ScenarioHash != hash;
-        if (seeded)
+        var saved = fresh ? null : SandboxWorld.Load(paths.WorldFile);
+        return Start(scenario, hash, paths, saved?.ScenarioHash == hash ? saved : null, switches);
+    }
+
+    /// <summary>A sandbox seeded afresh from a scenario built in code (benchmarks build thousands of tickets this way).</summary>
+    public static SandboxHost StartFresh(Scenario scenario, SandboxPaths paths, SandboxSwitches? switches = null) =>
+        Start(scenario, "built-in-code", paths, null, switches);
+
+    private static SandboxHost Start(Scenario scenario, string hash, SandboxPaths paths, SandboxWorld? saved, SandboxSwitches? switches)
+    {
+        var world = saved;
+        var seeded = world is null;
+        if (world is null)
         {
             if (Directory.Exists(paths.Root))
             {
@@ -65,7 +75,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
         var behaviour = SandboxBehaviour.From(scenario.Sandbox, switches ?? SandboxSwitches.None);
         var servers = new Dictionary<string, WireMockServer>();
-        foreach (var fake in world!.CreateFakes())
+        foreach (var fake in world.CreateFakes())
         {
             var server = WireMockServer.Start(new WireMockServerSettings
             {
