@@ -16,9 +16,14 @@ public sealed class BenchTask : FrostingTask<JobsContext>
         var arguments = new ProcessArgumentBuilder()
             .Append("run").Append("--project").AppendQuoted(Path.Combine("tests", "Jobs.Benchmarks", "Jobs.Benchmarks.csproj"))
             .Append("--configuration").Append("Release");
+        arguments.Append("--");
         if (context.Arguments.HasArgument("full"))
         {
-            arguments.Append("--").Append("--full");
+            arguments.Append("--full");
+        }
+        if (context.Arguments.HasArgument("only"))
+        {
+            arguments.AppendQuoted("--only=" + context.Arguments.GetArguments("only").Last());
         }
         var exitCode = context.StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
         if (exitCode != 0)

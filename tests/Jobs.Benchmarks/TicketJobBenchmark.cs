@@ -5,7 +5,6 @@ using Releng.Jobs.Http;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Scenarios;
-using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Benchmarks;
@@ -17,9 +16,6 @@ namespace Releng.Jobs.Benchmarks;
 /// </summary>
 public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> scenario, IReadOnlyList<(int Tickets, int LatencyMs)> variants) : IBenchmark
 {
-    private static readonly Credentials SandboxCredentials = new(
-        "sandbox-pagure-token", "sandbox-distgit-token", "sandbox-bugzilla-key", "releng-bot", "sandbox", null, null, null, null);
-
     public string Name => $"{task} plan";
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(CancellationToken cancellationToken)
@@ -44,7 +40,7 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
             seeding.Stop();
             var services = new ServiceCollection()
                 .AddSingleton<TimeProvider>(new FixedClock(sandbox.World.Clock))
-                .AddServiceClients(sandbox.Endpoints, SandboxCredentials)
+                .AddServiceClients(sandbox.Endpoints, SandboxCredentials.Default)
                 .AddSandboxStandIns(sandbox.World);
             await using var provider = services.BuildServiceProvider();
             var spec = TaskCatalog.Default.Find(task) ?? throw new InvalidOperationException($"no task {task}");

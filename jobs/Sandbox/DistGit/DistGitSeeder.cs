@@ -22,7 +22,8 @@ internal static class DistGitSeeder
             Users = scenario.People.Keys.Concat(ServiceAccounts).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
         // The histories are planned in memory first (where a scenario mistake is reported), then written by git,
-        // one fast-import stream per repository, several repositories at a time.
+        // one fast-import stream per repository into a copy of an empty repository git made, several at a time: one git
+        // process per repository.
         var planned = new List<(DistGitRepo Repo, DistGitRepoScenario Scenario, RepositoryHistory History)>();
         foreach (var (key, repoScenario) in scenario.Distgit.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -37,14 +38,19 @@ internal static class DistGitSeeder
             }
             planned.Add((repo, repoScenario, PlanHistory(scenario, repo, repoScenario)));
         }
+        var templates = new EmptyRepositoryTemplates(Path.Combine(world.GitRoot, ".templates"));
         try
         {
             Parallel.ForEach(planned, new ParallelOptions { MaxDegreeOfParallelism = SeedingConcurrency }, p =>
-                Write(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch, p.History.Stream));
+                Write(templates.CopyTo(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch), p.History.Stream));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             throw e.InnerExceptions[0];
+        }
+        finally
+        {
+            templates.Dispose();
         }
         foreach (var (repo, repoScenario, history) in planned)
         {
@@ -86,11 +92,8 @@ internal static class DistGitSeeder
     /// <summary>A repository's history as a fast-import stream, and the date of its first commit (the project's creation date).</summary>
     private sealed record RepositoryHistory(FastImportStream Stream, DateTimeOffset Earliest);
 
-    private static void Write(string path, string defaultBranch, FastImportStream stream)
-    {
-        var bare = BareRepository.Init(path, defaultBranch);
+    private static void Write(BareRepository bare, FastImportStream stream) =>
         Git.RunWithInput(bare.Path, stream.ToBytes(), "fast-import", "--quiet");
-    }
 
     private static RepositoryHistory PlanHistory(Scenario scenario, DistGitRepo repo, DistGitRepoScenario repoScenario)
     {
