@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Configuration;
 
 /// <summary>One entry under <c>jobs:</c>: a task, its schedule and its parameters.</summary>
@@ -21,4 +23,18 @@ public sealed class JobDefinition
 
     /// <summary>The task's parameters; checked against the task's <see cref="TaskSpec"/>.</summary>
     public Dictionary<string, object?> With { get; set; } = [];
+
+    /// <summary>Where the entry's name stands in the file; set by <see cref="JobsFileLoader"/>.</summary>
+    [YamlIgnore]
+    public SourceMark At { get; set; } = new("jobs.yaml");
+
+    /// <summary>Where each key's value stands (<c>schedule</c>, <c>with.phase</c>, …); set by <see cref="JobsFileLoader"/>.</summary>
+    [YamlIgnore]
+    public IReadOnlyDictionary<string, SourceMark> Marks { get; set; } = new Dictionary<string, SourceMark>();
+
+    /// <summary>Where <paramref name="key"/>'s value is written, or the entry when it is not.</summary>
+    public SourceMark Where(string key) => Marks.GetValueOrDefault(key) ?? At;
+
+    /// <summary>Where each parameter under <c>with:</c> is written.</summary>
+    public ParameterOrigins ParameterOrigins => new(At, With.Keys.ToDictionary(k => k, k => Where($"with.{k}")));
 }
