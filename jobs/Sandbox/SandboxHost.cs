@@ -1,3 +1,4 @@
+using Releng.Jobs.Configuration;
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Services;
 using WireMock.Server;
@@ -53,14 +54,15 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         var (scenario, hash) = ScenarioLoader.Load(scenarioFile);
         var saved = fresh ? null : SandboxWorld.Load(paths.WorldFile);
-        return Start(scenario, hash, paths, saved?.ScenarioHash == hash ? saved : null, switches);
+        return Start(scenario, hash, paths, saved?.ScenarioHash == hash ? saved : null, switches, scenarioFile);
     }
 
     /// <summary>A sandbox seeded afresh from a scenario built in code (benchmarks build thousands of tickets this way).</summary>
     public static SandboxHost StartFresh(Scenario scenario, SandboxPaths paths, SandboxSwitches? switches = null) =>
-        Start(scenario, "built-in-code", paths, null, switches);
+        Start(scenario, "built-in-code", paths, null, switches, scenarioFile: null);
 
-    private static SandboxHost Start(Scenario scenario, string hash, SandboxPaths paths, SandboxWorld? saved, SandboxSwitches? switches)
+    private static SandboxHost Start(Scenario scenario, string hash, SandboxPaths paths, SandboxWorld? saved, SandboxSwitches? switches,
+        string? scenarioFile)
     {
         var world = saved;
         var seeded = world is null;
@@ -71,7 +73,15 @@ public sealed class SandboxHost : IAsyncDisposable
                 Directory.Delete(paths.Root, recursive: true);
             }
             Directory.CreateDirectory(paths.Root);
-            world = SandboxWorld.Seed(scenario, hash, paths);
+            try
+            {
+                world = SandboxWorld.Seed(scenario, hash, paths);
+            }
+            catch (ConfigurationException e) when (scenarioFile is not null && e.Line == 0 && e.File == "scenario")
+            {
+                // The worlds check the scenario's model, which does not know its file: name the file the user gave.
+                throw new ConfigurationException(new SourceMark(scenarioFile), e.Problem);
+            }
         }
         var behaviour = SandboxBehaviour.From(scenario.Sandbox, switches ?? SandboxSwitches.None);
         var servers = new Dictionary<string, WireMockServer>();
