@@ -47,32 +47,32 @@ public static class RebuildRule
         var at = $"at Koji event {facts.EventId}";
         if (facts.RunningTask is { } task)
         {
-            return new(RebuildActions.AlreadyBuilding,
+            return new(RebuildDecisionKinds.AlreadyBuilding,
                 $"kiwiBuild task {task.Id} for {facts.Target} is already running (started {task.CreateTime:yyyy-MM-dd HH:mm} UTC); not starting another" +
                 (facts.Changes.Count > 0 ? $" ({Count(facts.Changes.Count)} changed since the current image)" : ""));
         }
         if (facts.Contents is null)
         {
-            return new(RebuildActions.Rebuild, $"{facts.Image} has no complete image build in {facts.DestTag} {at}; building the first one");
+            return new(RebuildDecisionKinds.Rebuild, $"{facts.Image} has no complete image build in {facts.DestTag} {at}; building the first one");
         }
         if (facts.Contents.Components.Count == 0)
         {
-            return new(RebuildActions.Rebuild, $"{facts.Contents.Image.Nvr} lists no component RPMs in its image archives, so it cannot be checked {at}");
+            return new(RebuildDecisionKinds.Rebuild, $"{facts.Contents.Image.Nvr} lists no component RPMs in its image archives, so it cannot be checked {at}");
         }
         if (facts.Changes.Count == 0)
         {
             return facts.Force
-                ? new(RebuildActions.Rebuild, $"forced: all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest in {facts.Tag} {at}")
-                : new(RebuildActions.Skip, $"all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest builds in {facts.Tag} {at}");
+                ? new(RebuildDecisionKinds.Rebuild, $"forced: all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest in {facts.Tag} {at}")
+                : new(RebuildDecisionKinds.Skip, $"all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest builds in {facts.Tag} {at}");
         }
         var changed = $"{Count(facts.Changes.Count)} changed since {facts.Contents.Image.Nvr}: {Summary(facts.Changes)}";
         if (facts.RequiredRepoEvent is { } required && facts.Repo is null)
         {
             var newest = facts.NewestRepo is { } repo ? $"its newest repo {repo.Id} is from event {repo.CreateEvent}" : "it has no ready repo";
-            return new(RebuildActions.WaitForRepo,
+            return new(RebuildDecisionKinds.WaitForRepo,
                 $"{changed}; but {facts.BuildTag} has no repo with event ≥ {required} yet ({newest}), so a build now would reproduce the old content; the next run rebuilds");
         }
-        return new(RebuildActions.Rebuild, (facts.Force ? "forced; " : "") + $"{changed} ({at})");
+        return new(RebuildDecisionKinds.Rebuild, (facts.Force ? "forced; " : "") + $"{changed} ({at})");
     }
 
     private static string Count(int changes) => changes == 1 ? "1 package" : $"{changes} packages";
@@ -83,7 +83,7 @@ public static class RebuildRule
 }
 
 /// <summary>The decision names the rebuild job uses.</summary>
-public static class RebuildActions
+public static class RebuildDecisionKinds
 {
     public const string Rebuild = "rebuild";
     public const string Skip = "skip";

@@ -135,9 +135,9 @@ public class RebuildRuleTests
     [Fact]
     public void No_change_is_a_skip_and_force_rebuilds_anyway()
     {
-        Assert.Equal(RebuildActions.Skip, RebuildRule.Decide(Facts([])).Action);
+        Assert.Equal(RebuildDecisionKinds.Skip, RebuildRule.Decide(Facts([])).Action);
         var forced = RebuildRule.Decide(Facts([], force: true));
-        Assert.Equal(RebuildActions.Rebuild, forced.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, forced.Action);
         Assert.StartsWith("forced", forced.Reason);
     }
 
@@ -146,7 +146,7 @@ public class RebuildRuleTests
     {
         var verdict = RebuildRule.Decide(Facts([BashUpdate], requiredEvent: 880, repo: new KojiRepo { Id = 5, CreateEvent = 890 }));
 
-        Assert.Equal(RebuildActions.Rebuild, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, verdict.Action);
         Assert.Contains("bash 5.2.37-1.fc44 → 5.2.37-2.fc44", verdict.Reason);
         Assert.Contains("event 900", verdict.Reason);
     }
@@ -156,7 +156,7 @@ public class RebuildRuleTests
     {
         var verdict = RebuildRule.Decide(Facts([BashUpdate], requiredEvent: 880, repo: null));
 
-        Assert.Equal(RebuildActions.WaitForRepo, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.WaitForRepo, verdict.Action);
         Assert.Contains("880", verdict.Reason);
     }
 
@@ -167,7 +167,7 @@ public class RebuildRuleTests
 
         var verdict = RebuildRule.Decide(Facts([BashUpdate], force: true, requiredEvent: 880, repo: new KojiRepo { Id = 5, CreateEvent = 890 }, task: task));
 
-        Assert.Equal(RebuildActions.AlreadyBuilding, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.AlreadyBuilding, verdict.Action);
         Assert.Contains("77", verdict.Reason);
     }
 }
