@@ -1,6 +1,4 @@
-using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
-using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.ScmRequests;
 

@@ -1,6 +1,5 @@
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Reviews;
-using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Tickets;
 

@@ -1,4 +1,3 @@
-using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Tickets;
 
