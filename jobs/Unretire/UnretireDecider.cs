@@ -10,7 +10,7 @@ namespace Releng.Jobs.Unretire;
 /// unretire (<see cref="UnretireDecisionKinds"/>). It only reads; <see cref="UnretireSteps"/> builds the writes.
 /// </summary>
 public sealed class UnretireDecider(
-    UnretireJobOptions options,
+    UnretireOptions options,
     TrackerProject project,
     string bot,
     UnretireChecker checker,

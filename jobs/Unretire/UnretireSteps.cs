@@ -10,7 +10,7 @@ namespace Releng.Jobs.Unretire;
 /// died half-way is finished by the next one without doing anything twice.
 /// </summary>
 public sealed class UnretireSteps(
-    UnretireJobOptions options,
+    UnretireOptions options,
     TrackerProject project,
     string bot,
     IDistGit distGit,
