@@ -20,6 +20,7 @@ public static class DistGitRegistration
         services.AddRefitGeneratedClient<IPagureDistGitApi>(settings, ServiceName.DistGit)
             .ConfigureHttpClient(c => c.BaseAddress = endpoints.DistGit)
             .AddHttpMessageHandler(() => new PagureTokenHandler(credentials.DistGitToken))
+            .AddHttpMessageHandler(() => new RequestMarksHandler([PagureWhoAmI.Path], [PagureDistGit.NewProjectPath]))
             .AddRelengPolicy(http);
         services.AddSingleton<IDistGit>(sp => new PagureDistGit(sp.GetRequiredService<IPagureDistGitApi>(), endpoints.DistGit));
         // Commits are dated by the environment's clock, so the sandbox's reverts carry the scenario's time.

@@ -36,7 +36,10 @@ public static class HttpSetup
         builder.AddHttpMessageHandler(() => new ConcurrencyLimitHandler(gate));
         builder.AddResilienceHandler("releng", pipeline =>
         {
-            pipeline.AddTimeout(settings.TotalTimeout);
+            pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(Longest(args.Context.GetRequestMessage(), settings.TotalTimeout, settings)),
+            });
             if (settings.MaxRetries > 0)
             {
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -50,10 +53,16 @@ public static class HttpSetup
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, settings)),
                 });
             }
-            pipeline.AddTimeout(settings.AttemptTimeout);
+            pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(Longest(args.Context.GetRequestMessage(), settings.AttemptTimeout, settings)),
+            });
         });
         return builder;
     }
+
+    private static TimeSpan Longest(HttpRequestMessage? request, TimeSpan timeout, HttpSettings settings) =>
+        request?.IsSynchronousWrite() == true && settings.SynchronousWriteTimeout > timeout ? settings.SynchronousWriteTimeout : timeout;
 
     internal static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
     {

@@ -141,7 +141,12 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
         }
         var fullName = $"{ns}/{name}";
         var path = DistGit.RepositoryPath(ns, name);
-        if (DistGit.Find(ns, name) is not null || Directory.Exists(path))
+        // Pagure's new_project: a known project is refused before the disk is looked at, with these words.
+        if (DistGit.Find(ns, name) is not null)
+        {
+            return Error(400, "ENOCODE", $"It is not possible to create the repo \"{fullName}\"");
+        }
+        if (Directory.Exists(path))
         {
             return Error(400, "ENOCODE", $"The project repo \"{fullName}\" already exists");
         }
