@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.Core;
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox.Faults;
 
 namespace Releng.Build.Context;
 
@@ -22,6 +23,9 @@ public sealed record RunOptions(
 
     public bool IsSandbox => Environment == "sandbox";
 
+    /// <summary><c>--faults=&lt;rate&gt;</c> [<c>--fault-seed=&lt;n&gt;</c>]: the sandbox's fakes fail that share of requests.</summary>
+    public FaultSettings? Faults { get; init; }
+
     public static RunOptions From(ICakeArguments arguments)
     {
         string? Last(string name) => arguments.HasArgument(name) ? arguments.GetArguments(name).LastOrDefault() : null;
@@ -39,6 +43,22 @@ public sealed record RunOptions(
                 ? id
                 : throw new ConfigurationException("--ticket", 0, 0, $"'{ticketText}' is not a ticket number");
         }
+        FaultSettings? faults = null;
+        if (Last("faults") is { Length: > 0 } rateText)
+        {
+            if (!double.TryParse(rateText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate > 1)
+            {
+                throw new ConfigurationException("--faults", 0, 0, $"'{rateText}' is not a fault rate; expected a number from 0 to 1, e.g. --faults=0.2");
+            }
+            int? seed = null;
+            if (Last("fault-seed") is { Length: > 0 } seedText)
+            {
+                seed = int.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : throw new ConfigurationException("--fault-seed", 0, 0, $"'{seedText}' is not a seed; expected a whole number");
+            }
+            faults = FaultSettings.Create(rate, seed);
+        }
         return new RunOptions(
             environment,
             Flag("apply"),
@@ -50,6 +70,9 @@ public sealed record RunOptions(
             Last("sandbox-dir") ?? Path.Combine("artifacts", "sandbox"),
             Flag("fresh"),
             Last("audit"),
-            Last("summary") ?? (System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null));
+            Last("summary") ?? (System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null))
+        {
+            Faults = faults,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using Releng.Jobs.Sandbox.Faults;
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Services;
 using WireMock.Server;
@@ -13,8 +14,9 @@ public sealed class SandboxHost : IAsyncDisposable
 {
     private readonly Dictionary<string, WireMockServer> _servers;
 
-    private SandboxHost(SandboxWorld world, SandboxPaths paths, Dictionary<string, WireMockServer> servers, bool seeded)
+    private SandboxHost(SandboxWorld world, SandboxPaths paths, Dictionary<string, WireMockServer> servers, bool seeded, FaultInjection? faults)
     {
+        Faults = faults;
         World = world;
         Paths = paths;
         _servers = servers;
@@ -25,6 +27,8 @@ public sealed class SandboxHost : IAsyncDisposable
     public SandboxPaths Paths { get; }
     /// <summary>True when this run started from the scenario rather than from a saved world.</summary>
     public bool Seeded { get; }
+    /// <summary>The injected faults when <c>--faults</c> or the scenario asks for them; its settings name the seed to replay.</summary>
+    public FaultInjection? Faults { get; }
 
     public IReadOnlyDictionary<string, WireMockServer> Servers => _servers;
 
@@ -39,9 +43,13 @@ public sealed class SandboxHost : IAsyncDisposable
     // 127.0.0.1 rather than "localhost": resolving localhost tries IPv6 first and costs a second per connection.
     private Uri Url(string service) => new($"http://127.0.0.1:{_servers[service].Ports[0]}/");
 
-    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh)
+    /// <param name="faults">Overrides the scenario's <c>faults:</c>; a rate of 0 turns them off.</param>
+    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh, FaultSettings? faults = null)
     {
         var (scenario, hash) = ScenarioLoader.Load(scenarioFile);
+        faults ??= scenario.Faults is { } setting ? FaultSettings.Create(setting.Rate, setting.Seed) : null;
+        var injection = faults is { Rate: > 0 } ? new FaultInjection(faults) : null;
+        IReadOnlyList<IFakeBehaviour> behaviours = injection is null ? [] : [injection];
         var world = fresh ? null : SandboxWorld.Load(paths.WorldFile);
         var seeded = world is null || world.ScenarioHash != hash;
         if (seeded)
@@ -56,11 +64,9 @@ public sealed class SandboxHost : IAsyncDisposable
         var servers = new Dictionary<string, WireMockServer>();
         foreach (var fake in world!.CreateFakes())
         {
-            var server = WireMockServer.Start();
-            fake.Map(server);
-            servers[fake.Service] = server;
+            servers[fake.Service] = FakeServer.Start(fake, behaviours);
         }
-        var host = new SandboxHost(world, paths, servers, seeded);
+        var host = new SandboxHost(world, paths, servers, seeded, injection);
         host.Save();
         return host;
     }

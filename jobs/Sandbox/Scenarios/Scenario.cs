@@ -24,4 +24,7 @@ public sealed class Scenario
     public BugzillaScenario Bugzilla { get; set; } = new();
     public BodhiScenario Bodhi { get; set; } = new();
     public RegistryScenario Registry { get; set; } = new();
+
+    /// <summary><c>faults: { rate: 0.2, seed: 42 }</c>: every fake fails that share of requests (see <c>--faults</c>, which wins).</summary>
+    public FaultScenario? Faults { get; set; }
 }
