@@ -1,5 +1,6 @@
 using Releng.Jobs.Koji;
 using Releng.Jobs.Koji.XmlRpc;
+using Releng.Jobs.Sandbox.Koji.XmlRpc;
 
 namespace Releng.Jobs.Sandbox.Koji;
 
@@ -22,7 +23,7 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
         XmlRpcMethodCall call;
         try
         {
-            call = XmlRpcCodec.DecodeCall(body);
+            call = XmlRpcServerCodec.DecodeCall(body);
         }
         catch (XmlRpcFormatException e)
         {
@@ -38,11 +39,11 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
             {
                 session.LastCallnum = callnum; // stored only when the call commits
             }
-            return (200, "text/xml", XmlRpcCodec.EncodeResponse(result));
+            return (200, "text/xml", XmlRpcServerCodec.EncodeResponse(result));
         }
         catch (KojiHubFault fault)
         {
-            return (200, "text/xml", XmlRpcCodec.EncodeFault(new XmlRpcFault(fault.Code, fault.Message)));
+            return (200, "text/xml", XmlRpcServerCodec.EncodeFault(new XmlRpcFault(fault.Code, fault.Message)));
         }
     }
 
@@ -97,7 +98,7 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
                      $"koji.GenericError: {fault.Message}\n"])));
             }
         }
-        return XmlRpcCodec.MultiCallResponseValue(results);
+        return XmlRpcServerCodec.MultiCallResponseValue(results);
     }
 
     private object? Invoke(string method, IReadOnlyList<object?> p, KojiWorldSession? session, bool sslLoginPath) => method switch

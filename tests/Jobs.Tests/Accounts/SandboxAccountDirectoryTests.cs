@@ -76,8 +76,8 @@ public sealed class SandboxAccountDirectoryTests
     {
         var endpoints = new ServiceEndpoints(new Uri("https://pagure.example/"), new Uri("https://src.example/"), new Uri("https://src.example/"),
             new Uri("https://koji.example/kojihub"), new Uri("https://bugzilla.example/"), new Uri("https://bodhi.example/"), null);
-        var real = new ServiceCollection().AddServiceClients(endpoints, JobEnvironment.SandboxCredentials);
-        var sandbox = new ServiceCollection().AddServiceClients(endpoints, JobEnvironment.SandboxCredentials)
+        var real = new ServiceCollection().AddServiceClients(endpoints, SandboxCredentials.Default);
+        var sandbox = new ServiceCollection().AddServiceClients(endpoints, SandboxCredentials.Default)
             .AddSandboxStandIns(new SandboxWorld { People = { ["jdoe"] = new PersonScenario() } });
 
         using var realServices = real.BuildServiceProvider();
