@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using WireMock.Server;
 using WireMock.Settings;
 
@@ -12,15 +13,16 @@ public static class FakeServer
         var settings = new WireMockServerSettings();
         if (behaviours.Count > 0)
         {
-            settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(next => context =>
+            settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (HttpContext context, RequestDelegate next) =>
             {
-                Func<Task> answer = () => next(context);
-                foreach (var behaviour in behaviours.Reverse())
+                foreach (var behaviour in behaviours)
                 {
-                    var inner = answer;
-                    answer = () => behaviour.InvokeAsync(fake.Service, context, inner);
+                    if (await behaviour.BeforeAnswerAsync(fake.Service, context, context.RequestAborted))
+                    {
+                        return;
+                    }
                 }
-                return answer();
+                await next(context);
             });
         }
         var server = WireMockServer.Start(settings);

@@ -3,11 +3,15 @@ using Microsoft.AspNetCore.Http;
 namespace Releng.Jobs.Sandbox;
 
 /// <summary>
-/// Something every fake server does to each request around its routes, whatever the service: injected faults
-/// (<see cref="Faults.FaultInjection"/>), added latency. Behaviours run in the order given, outermost first, before
-/// WireMock matches the request; <paramref name="next"/> lets the fake answer.
+/// Something the sandbox does to every request one fake receives, before the fake sees it: the switches that make
+/// the fake Fedora behave like a slow or unreliable real one (<c>--latency</c>; others sit beside it). A behaviour
+/// runs outside every lock the fakes take, so waiting in it never holds up another fake.
 /// </summary>
 public interface IFakeBehaviour
 {
-    Task InvokeAsync(string service, HttpContext context, Func<Task> next);
+    /// <summary>
+    /// Runs before the fake answers <paramref name="context"/>'s request. Returns true when the behaviour has
+    /// answered the request itself (the fake then does not see it), false to let the fake answer.
+    /// </summary>
+    Task<bool> BeforeAnswerAsync(string service, HttpContext context, CancellationToken cancellationToken);
 }

@@ -21,15 +21,14 @@ public sealed class FaultInjection(FaultSettings settings) : IFakeBehaviour
     /// <summary>Every fault injected so far, in order.</summary>
     public IReadOnlyCollection<InjectedFault> Injected => _injected;
 
-    public async Task InvokeAsync(string service, HttpContext context, Func<Task> next)
+    public async Task<bool> BeforeAnswerAsync(string service, HttpContext context, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var key = $"{service} {request.Method} {request.Path}{request.QueryString}";
         var occurrence = _seen.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (Decide(key, occurrence) is not { } kind)
         {
-            await next();
-            return;
+            return false;
         }
         _injected.Enqueue(new InjectedFault(service, request.Method, request.Path + request.QueryString, kind));
         switch (kind)
@@ -37,25 +36,21 @@ public sealed class FaultInjection(FaultSettings settings) : IFakeBehaviour
             case FaultKind.Unavailable:
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.ContentType = "text/html";
-                await context.Response.WriteAsync("<html><body><h1>503 Service Unavailable</h1></body></html>");
-                return;
+                await context.Response.WriteAsync("<html><body><h1>503 Service Unavailable</h1></body></html>", cancellationToken);
+                return true;
             case FaultKind.DroppedBefore:
                 context.Abort();
-                return;
-            case FaultKind.DroppedAfter:
-                // The fake answers into a buffer that is thrown away: it acted, the client never hears.
-                var body = context.Response.Body;
-                context.Response.Body = new MemoryStream();
-                try
+                return true;
+            default:
+                // The fake answers into nothing, and the connection drops when the answer would start: it acted,
+                // the client never hears.
+                context.Response.Body = Stream.Null;
+                context.Response.OnStarting(() =>
                 {
-                    await next();
-                }
-                finally
-                {
-                    context.Response.Body = body;
                     context.Abort();
-                }
-                return;
+                    return Task.CompletedTask;
+                });
+                return false;
         }
     }
 

@@ -126,8 +126,8 @@ public sealed class FaultInjectionTests
     /// <summary>Faults on writes only, so the test's own reads see the world as it is.</summary>
     private sealed class OnlyPosts(FaultInjection inner) : IFakeBehaviour
     {
-        public Task InvokeAsync(string service, Microsoft.AspNetCore.Http.HttpContext context, Func<Task> next) =>
-            context.Request.Method == "POST" ? inner.InvokeAsync(service, context, next) : next();
+        public Task<bool> BeforeAnswerAsync(string service, Microsoft.AspNetCore.Http.HttpContext context, CancellationToken cancellationToken) =>
+            context.Request.Method == "POST" ? inner.BeforeAnswerAsync(service, context, cancellationToken) : Task.FromResult(false);
     }
 
     private sealed class FaultedPagure : IDisposable
