@@ -48,14 +48,14 @@ public sealed record RunOptions(
         {
             if (!double.TryParse(rateText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate > 1)
             {
-                throw new ConfigurationException("--faults", 0, 0, $"'{rateText}' is not a fault rate; expected a number from 0 to 1, e.g. --faults=0.2");
+                throw ConfigurationException.CommandLine("--faults", $"'{rateText}' is not a fault rate; expected a number from 0 to 1, e.g. --faults=0.2");
             }
             int? seed = null;
             if (Last("fault-seed") is { Length: > 0 } seedText)
             {
                 seed = int.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
                     ? n
-                    : throw new ConfigurationException("--fault-seed", 0, 0, $"'{seedText}' is not a seed; expected a whole number");
+                    : throw ConfigurationException.CommandLine("--fault-seed", $"'{seedText}' is not a seed; expected a whole number");
             }
             faults = FaultSettings.Create(rate, seed);
         }
