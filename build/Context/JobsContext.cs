@@ -45,6 +45,10 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
             RunLog.Information(sandbox.Seeded
                 ? $"Sandbox: seeded from {Options.Scenario} (world saved in {sandbox.Paths.Root}; --fresh starts over)"
                 : $"Sandbox: continuing the world saved in {sandbox.Paths.Root} (--fresh starts over from {Options.Scenario})");
+            if (sandbox.Faults is { } faults)
+            {
+                RunLog.Information($"Sandbox {faults.Settings}");
+            }
         }
         return environment;
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Cake.Core;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Faults;
 
 namespace Releng.Build.Context;
 
@@ -41,6 +42,22 @@ public sealed record RunOptions(
                 ? id
                 : throw ConfigurationException.CommandLine("--ticket", $"'{ticketText}' is not a ticket number");
         }
+        FaultSettings? faults = null;
+        if (Last("faults") is { Length: > 0 } rateText)
+        {
+            if (!double.TryParse(rateText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate) || rate > 1)
+            {
+                throw ConfigurationException.CommandLine("--faults", $"'{rateText}' is not a fault rate; expected a number from 0 to 1, e.g. --faults=0.2");
+            }
+            int? seed = null;
+            if (Last("fault-seed") is { Length: > 0 } seedText)
+            {
+                seed = int.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                    ? n
+                    : throw ConfigurationException.CommandLine("--fault-seed", $"'{seedText}' is not a seed; expected a whole number");
+            }
+            faults = FaultSettings.Create(rate, seed);
+        }
         return new RunOptions(
             environment,
             Flag("apply"),
@@ -53,6 +70,6 @@ public sealed record RunOptions(
             Flag("fresh"),
             Last("audit"),
             Last("summary") ?? (System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null),
-            new SandboxSwitches(SandboxSwitches.ParseLatency(Last("latency"))));
+            new SandboxSwitches(SandboxSwitches.ParseLatency(Last("latency")), faults));
     }
 }

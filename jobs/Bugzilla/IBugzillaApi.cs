@@ -16,6 +16,7 @@ internal interface IBugzillaApi
     [Get("/rest/whoami")]
     Task<IApiResponse<WhoAmIBody>> WhoAmI(CancellationToken cancellationToken);
 
+    // Buffered, so the body goes out with a Content-Length: whether Red Hat Bugzilla takes a chunked POST is unknown.
     [Post("/rest/bug/{id}/comment")]
-    Task<IApiResponse<CreatedBody>> AddComment(int id, [Body] NewCommentBody body, CancellationToken cancellationToken);
+    Task<IApiResponse<CreatedBody>> AddComment(int id, [Body(buffered: true)] NewCommentBody body, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ namespace Releng.Jobs.DistGit;
 /// <summary>
 /// Clones dist-git repositories into throw-away working copies with the real <c>git</c> executable. Every command
 /// gets an argument list, a clean environment and the configured identity; a token, when needed, travels in the
-/// process environment only.
+/// process environment only, and an SSH key in a temporary file removed with the working copy (see <see cref="GitTransport"/>).
 /// </summary>
 public sealed class GitClient(GitClientOptions options)
 {
@@ -18,16 +18,18 @@ public sealed class GitClient(GitClientOptions options)
         ArgumentNullException.ThrowIfNull(repo);
         var root = Path.Combine(options.TempRoot ?? Path.GetTempPath(), $"releng-git-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        var copy = new GitWorkingCopy(options, repo, root, Path.Combine(root, repo.Name));
+        GitWorkingCopy? copy = null;
         try
         {
-            await copy.RunAsync(null, ["clone", "--quiet", "--no-checkout", "--origin", "origin", "--", options.RepositoryUrl(repo), copy.Directory],
+            var transport = await GitTransport.PrepareAsync(options, repo, root, cancellationToken).ConfigureAwait(false);
+            copy = new GitWorkingCopy(options, transport, repo, root, Path.Combine(root, repo.Name));
+            await copy.RunAsync(null, ["clone", "--quiet", "--no-checkout", "--origin", "origin", "--", transport.RepositoryUrl, copy.Directory],
                 cancellationToken).ConfigureAwait(false);
             return copy;
         }
         catch
         {
-            await copy.DisposeAsync().ConfigureAwait(false);
+            GitWorkingCopy.RemoveDirectory(root);
             throw;
         }
     }

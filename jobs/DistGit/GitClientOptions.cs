@@ -1,5 +1,3 @@
-using Releng.Jobs.Services;
-
 namespace Releng.Jobs.DistGit;
 
 /// <summary>How <see cref="GitClient"/> reaches dist-git and whom its commits are from.</summary>
@@ -12,12 +10,27 @@ public sealed record GitClientOptions(Uri Remote)
     public GitIdentity Identity { get; init; } = GitIdentity.Releng;
 
     /// <summary>
-    /// Token for pushing over HTTPS, sent as an HTTP Basic header with <see cref="PushUser"/> through git's
-    /// environment configuration (never on a command line, never logged). Ignored for local remotes.
+    /// Token for pushing over HTTPS, sent as an HTTP Basic header with the push user through git's environment
+    /// configuration (never on a command line, never logged). Ignored for local remotes.
     /// </summary>
     public string? PushToken { get; init; }
 
-    public string PushUser { get; init; } = BotAccount.DefaultName;
+    /// <summary>
+    /// The account pushes go out as (HTTPS user, SSH user). Unset: asked from <see cref="PushUserLookup"/> (the token's
+    /// own account, from whoami), since real Pagure takes an HTTP push only from the token's owner.
+    /// </summary>
+    public string? PushUser { get; init; }
+
+    /// <summary>Finds the push user when <see cref="PushUser"/> is unset: dist-git's whoami for the token.</summary>
+    public Func<CancellationToken, Task<string>>? PushUserLookup { get; init; }
+
+    /// <summary>Private key (OpenSSH text, from <c>DISTGIT_SSH_KEY</c>) for an <c>ssh://</c> remote; written to a temporary file per working copy.</summary>
+    public string? SshKey { get; init; }
+
+    /// <summary><c>known_hosts</c> lines pinning the dist-git server's host keys (<c>DISTGIT_SSH_KNOWN_HOSTS</c>); no other host is accepted.</summary>
+    public string? SshKnownHosts { get; init; }
+
+    public string SshExecutable { get; init; } = "ssh";
 
     public string GitExecutable { get; init; } = "git";
 
@@ -42,7 +55,10 @@ public sealed record GitClientOptions(Uri Remote)
 
     /// <summary>Everything but the token's value: a record's generated <c>ToString</c> would print it.</summary>
     public override string ToString() =>
-        $"GitClientOptions {{ Remote = {Remote}, PushUser = {PushUser}, PushToken = {(PushToken is null ? "unset" : "set")}, GitExecutable = {GitExecutable} }}";
+        $"GitClientOptions {{ Remote = {Remote}, PushUser = {PushUser ?? "from whoami"}, PushToken = {(PushToken is null ? "unset" : "set")}, " +
+        $"SshKey = {(SshKey is null ? "unset" : "set")}, GitExecutable = {GitExecutable} }}";
 
     internal bool IsHttp => Remote.Scheme is "http" or "https";
+
+    internal bool IsSsh => Remote.Scheme is "ssh";
 }

@@ -1,8 +1,12 @@
 namespace Releng.Jobs.DistGit;
 
-/// <summary>A git command that failed: the arguments it ran with (no secrets are ever among them), its exit code and its error output.</summary>
+/// <summary>
+/// A git command that failed: the arguments it ran with (no secrets are ever among them), its exit code and its error
+/// output. The message keeps only the lines that say why (<see cref="GitErrorOutput"/>); the whole output stays in
+/// <see cref="StandardError"/>.
+/// </summary>
 public sealed class GitCommandException(string command, int exitCode, string standardError)
-    : Exception($"{command} failed with exit code {exitCode}: {Trim(standardError)}")
+    : Exception($"{command} failed with exit code {exitCode}: {Trim(GitErrorOutput.Reason(standardError))}")
 {
     public string Command { get; } = command;
     public int ExitCode { get; } = exitCode;

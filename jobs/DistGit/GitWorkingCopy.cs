@@ -1,22 +1,23 @@
 using System.Globalization;
-using System.Text;
 
 namespace Releng.Jobs.DistGit;
 
 /// <summary>
 /// A temporary clone of one dist-git repository (see <see cref="GitClient.CloneAsync"/>). Branches are read from
 /// <c>origin/*</c>, so what it reports is what the server has; writes are pushed back in one atomic push.
-/// Disposing removes the directory.
+/// Disposing removes the directory, and with it any key file of the transport.
 /// </summary>
 public sealed class GitWorkingCopy : IAsyncDisposable
 {
     private const string DeadPackage = PagureDistGit.DeadPackage;
     private readonly GitClientOptions _options;
+    private readonly GitTransport _transport;
     private readonly string _root;
 
-    internal GitWorkingCopy(GitClientOptions options, DistGitRepo repo, string root, string directory)
+    internal GitWorkingCopy(GitClientOptions options, GitTransport transport, DistGitRepo repo, string root, string directory)
     {
         _options = options;
+        _transport = transport;
         _root = root;
         Repo = repo;
         Directory = directory;
@@ -242,12 +243,9 @@ public sealed class GitWorkingCopy : IAsyncDisposable
             environment["GIT_AUTHOR_DATE"] = date;
             environment["GIT_COMMITTER_DATE"] = date;
         }
-        if (_options.PushToken is { } token && _options.IsHttp)
+        foreach (var (key, value) in _transport.Environment)
         {
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.PushUser}:{token}"));
-            environment["GIT_CONFIG_COUNT"] = "1";
-            environment["GIT_CONFIG_KEY_0"] = "http.extraHeader";
-            environment["GIT_CONFIG_VALUE_0"] = $"Authorization: Basic {basic}";
+            environment[key] = value;
         }
         return environment;
     }

@@ -20,14 +20,24 @@ public interface IDistGit
     /// <summary>The content of <c>dead.package</c> on the branch (the retirement reason), or null when the branch is not retired.</summary>
     Task<string?> GetRetirementReasonAsync(DistGitRepo repo, string branch, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates the project and its git repository (with an initial commit when asked) and waits until it exists.</summary>
-    Task CreateProjectAsync(NewDistGitProject project, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates the project and its git repository (with an initial commit when asked) and waits until it exists. True
+    /// when this call created it; false when the write failed (refused, timed out, answer lost) but the project exists
+    /// now, i.e. someone else or the server's own worker finished it.
+    /// </summary>
+    Task<bool> CreateProjectAsync(NewDistGitProject project, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a branch in the project's git repository.</summary>
-    Task CreateBranchAsync(DistGitRepo repo, string branch, BranchOrigin origin, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates a branch in the project's git repository. True when this call created it; false when the write failed
+    /// (e.g. "reference already exists" from a racing run) but the branch exists now.
+    /// </summary>
+    Task<bool> CreateBranchAsync(DistGitRepo repo, string branch, BranchOrigin origin, CancellationToken cancellationToken = default);
 
     /// <summary>Makes the user the main admin (gives an orphaned package to its new maintainer); returns the project as changed.</summary>
     Task<DistGitProject> SetMainAdminAsync(DistGitRepo repo, string user, CancellationToken cancellationToken = default);
+
+    /// <summary>The account of the dist-git token (<c>POST /api/0/-/whoami</c>): an HTTPS push must go out as it.</summary>
+    Task<string> WhoAmIAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Whether the account has logged in to dist-git at least once (and so can be given a package).</summary>
     Task<bool> UserExistsAsync(string user, CancellationToken cancellationToken = default);

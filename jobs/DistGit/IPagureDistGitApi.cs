@@ -1,4 +1,5 @@
 using Refit;
+using Releng.Jobs.Pagure;
 
 namespace Releng.Jobs.DistGit;
 
@@ -19,7 +20,7 @@ public interface IPagureDistGitApi
     [Get("/{ns}/{name}/raw/{branch}/f/{**path}")]
     Task<IApiResponse<string>> GetRawFile(string ns, string name, string branch, string path, CancellationToken cancellationToken);
 
-    [Post("/api/0/new")]
+    [Post(PagureDistGit.NewProjectPath)]
     Task<IApiResponse<PagureMessageJson>> CreateProject(
         [Body(BodySerializationMethod.UrlEncoded)] Dictionary<string, string> form, CancellationToken cancellationToken);
 
@@ -31,6 +32,10 @@ public interface IPagureDistGitApi
     [Patch("/api/0/{ns}/{name}")]
     Task<IApiResponse<PagureProjectJson>> ModifyProject(
         string ns, string name, [Body] PagureMainAdminJson body, CancellationToken cancellationToken);
+
+    /// <summary>The token's account: the user an HTTPS push goes out as.</summary>
+    [Post(PagureWhoAmI.Path)]
+    Task<IApiResponse<PagureWhoAmI>> WhoAmI(CancellationToken cancellationToken);
 
     /// <summary>Pagure appends <c>*</c> to the pattern, so this is a prefix search; callers match names exactly.</summary>
     [Get("/api/0/users")]

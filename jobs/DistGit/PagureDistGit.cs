@@ -9,6 +9,7 @@ namespace Releng.Jobs.DistGit;
 public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDistGit
 {
     public const string DeadPackage = "dead.package";
+    public const string NewProjectPath = "/api/0/new";
 
     public async Task<DistGitProject?> GetProjectAsync(DistGitRepo repo, CancellationToken cancellationToken = default)
     {
@@ -60,7 +61,7 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
     public Task<string?> GetRetirementReasonAsync(DistGitRepo repo, string branch, CancellationToken cancellationToken = default) =>
         GetFileAsync(repo, branch, DeadPackage, cancellationToken);
 
-    public async Task CreateProjectAsync(NewDistGitProject project, CancellationToken cancellationToken = default)
+    public async Task<bool> CreateProjectAsync(NewDistGitProject project, CancellationToken cancellationToken = default)
     {
         var form = new Dictionary<string, string>
         {
@@ -78,10 +79,13 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
         {
             form["create_readme"] = "true";
         }
-        Ensure(await api.CreateProject(form, cancellationToken).ConfigureAwait(false));
+        return await WriteOrFindAsync(
+            async () => Ensure(await api.CreateProject(form, cancellationToken).ConfigureAwait(false)),
+            async () => await GetProjectAsync(project.Repo, cancellationToken).ConfigureAwait(false) is not null,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task CreateBranchAsync(DistGitRepo repo, string branch, BranchOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<bool> CreateBranchAsync(DistGitRepo repo, string branch, BranchOrigin origin, CancellationToken cancellationToken = default)
     {
         var form = new Dictionary<string, string> { ["branch"] = DistGitName.Branch(branch) };
         if (origin.Branch is not null)
@@ -92,8 +96,14 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
         {
             form["from_commit"] = origin.Commit!;
         }
-        Ensure(await api.CreateBranch(repo.Namespace, repo.Name, form, cancellationToken).ConfigureAwait(false));
+        return await WriteOrFindAsync(
+            async () => Ensure(await api.CreateBranch(repo.Namespace, repo.Name, form, cancellationToken).ConfigureAwait(false)),
+            async () => (await GetBranchesAsync(repo, cancellationToken).ConfigureAwait(false))?.Contains(branch) == true,
+            cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<string> WhoAmIAsync(CancellationToken cancellationToken = default) =>
+        Ensure(await api.WhoAmI(cancellationToken).ConfigureAwait(false)).Username;
 
     public async Task<DistGitProject> SetMainAdminAsync(DistGitRepo repo, string user, CancellationToken cancellationToken = default)
     {
@@ -109,6 +119,37 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
     }
 
     public Uri ProjectUrl(DistGitRepo repo) => new(baseAddress, $"{repo.Namespace}/{repo.Name}");
+
+    /// <summary>
+    /// Runs a create. When it fails in any way but the caller's cancellation (refused because the thing exists, a lost
+    /// answer, a timeout while the server kept working), reads again: if what was wanted is there now, another run or
+    /// the server itself finished it, and that is success (false: this call did not make it). Otherwise the failure stands.
+    /// </summary>
+    private static async Task<bool> WriteOrFindAsync(Func<Task> write, Func<Task<bool>> exists, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write().ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            bool found;
+            try
+            {
+                found = await exists().ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                found = false; // the re-check failed too: report the write's own error
+            }
+            if (found)
+            {
+                return false;
+            }
+            throw;
+        }
+    }
 
     private static string CheckPath(string path)
     {

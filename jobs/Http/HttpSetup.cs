@@ -37,7 +37,10 @@ public static class HttpSetup
         builder.AddHttpMessageHandler(() => new ConcurrencyLimitHandler(gate));
         builder.AddResilienceHandler("releng", pipeline =>
         {
-            pipeline.AddTimeout(settings.TotalTimeout);
+            pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(Longest(args.Context.GetRequestMessage(), settings.TotalTimeout, settings)),
+            });
             if (settings.MaxRetries > 0)
             {
                 pipeline.AddRetry(new HttpRetryStrategyOptions
@@ -51,7 +54,10 @@ public static class HttpSetup
                 DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome, settings)),
                 });
             }
-            pipeline.AddTimeout(settings.AttemptTimeout);
+            pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(Longest(args.Context.GetRequestMessage(), settings.AttemptTimeout, settings)),
+            });
         });
         // Innermost, so every attempt is counted under the client's name (the service's name).
         builder.Services.TryAddSingleton<RequestCounter>();
@@ -59,6 +65,9 @@ public static class HttpSetup
         builder.AddHttpMessageHandler(provider => new RequestCountingHandler(provider.GetRequiredService<RequestCounter>(), service));
         return builder;
     }
+
+    private static TimeSpan Longest(HttpRequestMessage? request, TimeSpan timeout, HttpSettings settings) =>
+        request?.IsSynchronousWrite() == true && settings.SynchronousWriteTimeout > timeout ? settings.SynchronousWriteTimeout : timeout;
 
     internal static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
     {

@@ -60,7 +60,7 @@ public interface IPagureTicketsApi
     Task<PagureProject> GetProjectAsync(string project, CancellationToken cancellationToken = default);
 
     /// <summary>The token's user: a cheap token check.</summary>
-    [Post("/api/0/-/whoami")]
+    [Post(PagureWhoAmI.Path)]
     Task<PagureWhoAmI> WhoAmIAsync(CancellationToken cancellationToken = default);
 
     [Get("/api/0/-/version")]

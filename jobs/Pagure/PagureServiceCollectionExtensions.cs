@@ -21,6 +21,7 @@ public static class PagureServiceCollectionExtensions
         services.AddRefitGeneratedClient<IPagureTicketsApi>(PagureJson.RefitSettings(), ServiceName.Pagure)
             .ConfigureHttpClient(client => client.BaseAddress = endpoints.Pagure)
             .AddHttpMessageHandler(() => new PagureTokenHandler(credentials.PagureToken))
+            .AddHttpMessageHandler(() => new RequestMarksHandler([PagureWhoAmI.Path]))
             .AddRelengPolicy(http);
         services.AddSingleton(provider => new PagureTicketTracker(
             provider.GetRequiredService<IPagureTicketsApi>(), endpoints, hasToken: credentials.PagureToken is not null));

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox.Faults;
 using Releng.Jobs.Sandbox.Scenarios;
 
 namespace Releng.Jobs.Sandbox;
@@ -15,41 +14,39 @@ public sealed record SandboxBehaviour
     /// <summary>Added to every answer of every fake; zero answers at once.</summary>
     public TimeSpan Latency { get; init; }
 
+    /// <summary>Fails a share of every fake's requests (one instance for all fakes, so its seed decides every fault).</summary>
+    public FaultInjection? Faults { get; init; }
+
     public static SandboxBehaviour Default { get; } = new();
 
     /// <summary>The scenario's settings with the command line's on top.</summary>
-    public static SandboxBehaviour From(SandboxScenario scenario, SandboxSwitches switches)
+    public static SandboxBehaviour From(SandboxScenario scenario, FaultScenario? scenarioFaults, SandboxSwitches switches)
     {
+        var faults = switches.Faults ?? (scenarioFaults is { } setting ? FaultSettings.Create(setting.Rate, setting.Seed) : null);
         var latencyMs = switches.LatencyMs ?? scenario.LatencyMs;
         if (latencyMs < 0)
         {
             throw new ConfigurationException("scenario", 0, 0, $"sandbox.latency_ms: {latencyMs} is negative");
         }
-        return new SandboxBehaviour { Latency = TimeSpan.FromMilliseconds(latencyMs) };
+        return new SandboxBehaviour
+        {
+            Latency = TimeSpan.FromMilliseconds(latencyMs),
+            Faults = faults is { Rate: > 0 } ? new FaultInjection(faults) : null,
+        };
     }
 
-    /// <summary>The behaviours of one fake, in the order they run.</summary>
-    public IReadOnlyList<IFakeBehaviour> For(string service) =>
-        Latency > TimeSpan.Zero ? [new LatencyBehaviour(Latency)] : [];
-
-    /// <summary>Puts a fake's behaviours in front of its routes (WireMock's middleware hook takes an IApplicationBuilder).</summary>
-    internal Action<object>? Middleware(string service)
+    /// <summary>The behaviours of one fake, in the order they run: the delay, then the fault.</summary>
+    public IReadOnlyList<IFakeBehaviour> For(string service)
     {
-        var behaviours = For(service);
-        if (behaviours.Count == 0)
+        var behaviours = new List<IFakeBehaviour>();
+        if (Latency > TimeSpan.Zero)
         {
-            return null;
+            behaviours.Add(new LatencyBehaviour(Latency));
         }
-        return app => ((IApplicationBuilder)app).Use(async (HttpContext context, RequestDelegate next) =>
+        if (Faults is not null)
         {
-            foreach (var behaviour in behaviours)
-            {
-                if (await behaviour.BeforeAnswerAsync(service, context, context.RequestAborted))
-                {
-                    return;
-                }
-            }
-            await next(context);
-        });
+            behaviours.Add(Faults);
+        }
+        return behaviours;
     }
 }

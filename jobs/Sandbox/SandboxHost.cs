@@ -1,4 +1,5 @@
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox.Faults;
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Services;
 using WireMock.Server;
@@ -33,6 +34,8 @@ public sealed class SandboxHost : IAsyncDisposable
     public SandboxPaths Paths { get; }
     /// <summary>True when this run started from the scenario rather than from a saved world.</summary>
     public bool Seeded { get; }
+    /// <summary>The injected faults when <c>--faults</c> or the scenario asks for them; its settings name the seed to replay.</summary>
+    public FaultInjection? Faults => Behaviour.Faults;
 
     public IReadOnlyDictionary<string, WireMockServer> Servers => _servers;
 
@@ -86,17 +89,11 @@ public sealed class SandboxHost : IAsyncDisposable
                 throw new ConfigurationException(new SourceMark(scenarioFile), e.Problem);
             }
         }
-        var behaviour = SandboxBehaviour.From(scenario.Sandbox, switches ?? SandboxSwitches.None);
+        var behaviour = SandboxBehaviour.From(scenario.Sandbox, scenario.Faults, switches ?? SandboxSwitches.None);
         var servers = new Dictionary<string, WireMockServer>();
         foreach (var fake in world.CreateFakes())
         {
-            var server = WireMockServer.Start(new WireMockServerSettings
-            {
-                MaxRequestLogCount = RequestLogLimit,
-                PreWireMockMiddlewareInit = behaviour.Middleware(fake.Service),
-            });
-            fake.Map(server);
-            servers[fake.Service] = server;
+            servers[fake.Service] = FakeServer.Start(fake, behaviour.For(fake.Service));
         }
         var host = new SandboxHost(world, paths, servers, seeded) { Behaviour = behaviour };
         host.Save();

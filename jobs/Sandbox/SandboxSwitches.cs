@@ -1,11 +1,13 @@
 using System.Globalization;
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox.Faults;
 
 namespace Releng.Jobs.Sandbox;
 
 /// <summary>The sandbox's command-line switches; a switch left out keeps the scenario's setting.</summary>
 /// <param name="LatencyMs"><c>--latency=&lt;ms&gt;</c>: every fake answers this late.</param>
-public sealed record SandboxSwitches(int? LatencyMs = null)
+/// <param name="Faults"><c>--faults=&lt;rate&gt;</c> [<c>--fault-seed=&lt;n&gt;</c>]: every fake fails that share of requests.</param>
+public sealed record SandboxSwitches(int? LatencyMs = null, FaultSettings? Faults = null)
 {
     public static SandboxSwitches None { get; } = new();
 

@@ -18,8 +18,14 @@ public sealed record Credentials(
     public static IReadOnlyList<string> VariableNames { get; } =
     [
         "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", "KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT",
-        "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD",
+        "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD", "DISTGIT_SSH_KEY", "DISTGIT_SSH_KNOWN_HOSTS",
     ];
+
+    /// <summary>Private key (OpenSSH text) for pushing to an <c>ssh://</c> dist-git.</summary>
+    public string? DistGitSshKey { get; init; }
+
+    /// <summary><c>known_hosts</c> lines pinning dist-git's SSH host keys; public, but a secret keeps them with the key.</summary>
+    public string? DistGitSshKnownHosts { get; init; }
 
     public static Credentials FromEnvironment(Func<string, string?>? read = null)
     {
@@ -27,7 +33,11 @@ public sealed record Credentials(
         string? Get(string name) => read(name) is { Length: > 0 } value ? value : null;
         return new Credentials(
             Get("PAGURE_TOKEN"), Get("DISTGIT_TOKEN"), Get("BUGZILLA_API_KEY"), Get("KOJI_USER"), Get("KOJI_PASSWORD"),
-            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"));
+            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"))
+        {
+            DistGitSshKey = Get("DISTGIT_SSH_KEY"),
+            DistGitSshKnownHosts = Get("DISTGIT_SSH_KNOWN_HOSTS"),
+        };
     }
 
     /// <summary>Variable name → whether it is set; values never leave this type except to the clients.</summary>
@@ -37,7 +47,8 @@ public sealed record Credentials(
         ("BUGZILLA_API_KEY", BugzillaApiKey is not null), ("KOJI_USER", KojiUser is not null),
         ("KOJI_PASSWORD", KojiPassword is not null), ("KOJI_CLIENT_CERT", KojiClientCert is not null),
         ("GITHUB_TOKEN", GitHubToken is not null), ("REGISTRY_USER", RegistryUser is not null),
-        ("REGISTRY_PASSWORD", RegistryPassword is not null),
+        ("REGISTRY_PASSWORD", RegistryPassword is not null), ("DISTGIT_SSH_KEY", DistGitSshKey is not null),
+        ("DISTGIT_SSH_KNOWN_HOSTS", DistGitSshKnownHosts is not null),
     ];
 
     /// <summary>
@@ -49,14 +60,17 @@ public sealed record Credentials(
 
     /// <summary>
     /// The secret values, for masking. User names and a client-certificate path are not secret and are not masked;
-    /// a client certificate given as PEM text is, whole and line by line (a log may quote one line of it).
+    /// a client certificate given as PEM text and an SSH key are, whole and line by line (a log may quote one line of it).
     /// </summary>
     public IEnumerable<string> Values()
     {
         var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>();
-        if (KojiClientCert is { } pem && pem.Contains("-----BEGIN", StringComparison.Ordinal))
+        foreach (var pem in new[] { KojiClientCert, DistGitSshKey })
         {
-            values = values.Append(pem).Concat(pem.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16 && !line.StartsWith("-----", StringComparison.Ordinal)));
+            if (pem is not null && pem.Contains("-----BEGIN", StringComparison.Ordinal))
+            {
+                values = values.Append(pem).Concat(pem.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16 && !line.StartsWith("-----", StringComparison.Ordinal)));
+            }
         }
         return values;
     }

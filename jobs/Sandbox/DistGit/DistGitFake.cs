@@ -169,7 +169,12 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
         var path = DistGit.RepositoryPath(ns, name);
         return InRepository(path, () =>
         {
-            if (ProjectExists(ns, name) || Directory.Exists(path))
+            // Pagure's new_project: a known project is refused before the disk is looked at, with these words.
+            if (ProjectExists(ns, name))
+            {
+                return Error(400, "ENOCODE", $"It is not possible to create the repo \"{fullName}\"");
+            }
+            if (Directory.Exists(path))
             {
                 return Error(400, "ENOCODE", $"The project repo \"{fullName}\" already exists");
             }

@@ -71,11 +71,13 @@ public sealed partial class PagureFake(SandboxWorld world) : IServiceFake
             return (issue.Groups["action"].Value, request.Method) switch
             {
                 ("", "GET") => GetIssue(project, id, request, json),
-                ("comment", "POST") => Write(request, json, user => AddComment(project, id, user, request, json)),
-                ("status", "POST") => Write(request, json, user => ChangeStatus(project, id, user, request, json)),
-                ("assign", "POST") => Write(request, json, user => Assign(project, id, user, request, json)),
-                ("custom", "POST") => Write(request, json,
-                    user => SetCustomField(project, id, issue.Groups["field"].Value, user, request, json)),
+                ("comment", "POST") => Write(request, json, project, user => AddComment(project, id, user, request, json)),
+                ("status", "POST") => Write(request, json, project, user => ChangeStatus(project, id, user, request, json)),
+                // Editing an issue takes a token of the project, as _check_token(repo) demands on the real server.
+                ("assign", "POST") => Write(request, json, project, user => Assign(project, id, user, request, json),
+                    needsProjectToken: true),
+                ("custom", "POST") => Write(request, json, project,
+                    user => SetCustomField(project, id, issue.Groups["field"].Value, user, request, json), needsProjectToken: true),
                 _ => MethodNotAllowed(),
             };
         }
@@ -356,11 +358,17 @@ public sealed partial class PagureFake(SandboxWorld world) : IServiceFake
         return Json(200, PagureFakeJson.Sorted(("message", message)));
     }
 
-    /// <summary>Checks the token, runs a write, and logs it with its answer.</summary>
-    private ResponseMessage Write(PagureFakeRequest request, PagureFakeJson json, Func<string, ResponseMessage> write)
+    /// <summary>
+    /// Checks the token (a project token works on its own project only; some writes need one), runs a write, and logs
+    /// it with its answer.
+    /// </summary>
+    private ResponseMessage Write(
+        PagureFakeRequest request, PagureFakeJson json, string project, Func<string, ResponseMessage> write, bool needsProjectToken = false)
     {
         var user = request.Token is { } token ? Pagure.UserForToken(token) : null;
-        var response = user is null ? InvalidToken(json) : write(user);
+        var scope = request.Token is { } scoped ? Pagure.ProjectForToken(scoped) : null;
+        var wrongScope = (scope is not null && scope != project) || (scope is null && needsProjectToken);
+        var response = user is null ? InvalidToken(json) : wrongScope ? TokenNotForProject(json) : write(user);
         Pagure.Writes.Add(new PagureWrite
         {
             At = Pagure.LastWriteAt,
@@ -430,6 +438,11 @@ public sealed partial class PagureFake(SandboxWorld world) : IServiceFake
         ("error", $"Invalid or expired token. Please visit {json.BaseUrl}settings#nav-api-tab to get or renew your API token."),
         ("error_code", "EINVALIDTOK"),
         ("errors", "Invalid token")));
+
+    /// <summary>The real server's answer to a token of another project, or to a user token where a project token is needed: no <c>errors</c>.</summary>
+    private static ResponseMessage TokenNotForProject(PagureFakeJson json) => Json(401, PagureFakeJson.Sorted(
+        ("error", $"Invalid or expired token. Please visit {json.BaseUrl}settings#nav-api-tab to get or renew your API token."),
+        ("error_code", "EINVALIDTOK")));
 
     private static ResponseMessage NotAllowed() => Error(403, "EISSUENOTALLOWED", "You are not allowed to view this issue");
 

@@ -7,6 +7,8 @@ public sealed class PagureWorld
 {
     public string Bot { get; set; } = "releng-bot";
     public Dictionary<string, string> Tokens { get; set; } = [];
+    /// <summary>Project-scoped tokens: token → project path.</summary>
+    public Dictionary<string, string> ProjectTokens { get; set; } = [];
     public Dictionary<string, PagureProjectState> Projects { get; set; } = [];
     /// <summary>Comment ids are shared by all issues, as on a real server.</summary>
     public long LastCommentId { get; set; }
@@ -18,10 +20,13 @@ public sealed class PagureWorld
     /// <summary>The user a token acts as: a token named in the scenario, else the bot.</summary>
     public string UserForToken(string token) => Tokens.TryGetValue(token, out var user) ? user : Bot;
 
+    /// <summary>The project a token is scoped to, or null for a user token.</summary>
+    public string? ProjectForToken(string token) => ProjectTokens.GetValueOrDefault(token);
+
     public static PagureWorld Seed(Scenario scenario, SandboxPaths paths)
     {
         var section = scenario.Pagure;
-        var world = new PagureWorld { Bot = section.Bot, Tokens = new(section.Tokens), LastWriteAt = scenario.Clock };
+        var world = new PagureWorld { Bot = section.Bot, Tokens = new(section.Tokens), ProjectTokens = new(section.ProjectTokens), LastWriteAt = scenario.Clock };
         DateTimeOffset Ago(double days) => scenario.Clock - TimeSpan.FromDays(days);
         foreach (var (path, project) in section.Projects)
         {

@@ -21,6 +21,13 @@ public sealed class PagureScenario
     /// <summary>Token → user, to act as someone other than the bot (e.g. to test a non-committer being refused).</summary>
     public Dictionary<string, string> Tokens { get; set; } = [];
 
+    /// <summary>
+    /// Token → project path, for project-scoped API tokens. Like the real server, editing an issue (assigning, custom
+    /// fields) needs a token of that project, and a project token is refused on every other project. Tokens not listed
+    /// are user tokens.
+    /// </summary>
+    public Dictionary<string, string> ProjectTokens { get; set; } = [];
+
     /// <summary>Projects by path: <c>releng</c>, <c>releng/fedora-scm-requests</c>.</summary>
     public Dictionary<string, Project> Projects { get; set; } = [];
 

@@ -29,4 +29,7 @@ public sealed class Scenario
 
     /// <summary>How the fakes behave (latency), as opposed to what they know.</summary>
     public SandboxScenario Sandbox { get; set; } = new();
+
+    /// <summary><c>faults: { rate: 0.2, seed: 42 }</c>: every fake fails that share of requests (see <c>--faults</c>, which wins).</summary>
+    public FaultScenario? Faults { get; set; }
 }

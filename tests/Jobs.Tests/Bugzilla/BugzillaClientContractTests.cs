@@ -117,7 +117,7 @@ public sealed class BugzillaClientContractTests
     }
 
     [Fact]
-    public async Task Comment_is_posted_as_json_and_its_new_id_returned_and_stored()
+    public async Task Comment_is_posted_as_json_with_a_content_length_and_its_new_id_returned_and_stored()
     {
         using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
 
@@ -128,6 +128,9 @@ public sealed class BugzillaClientContractTests
         Assert.Equal("/rest/bug/2300001/comment", request.RequestMessage.Path);
         Assert.Equal($"Bearer {BugzillaSandbox.ApiKey}", request.RequestMessage.Headers!["Authorization"].Single());
         Assert.StartsWith("application/json", request.RequestMessage.Headers!["Content-Type"].Single());
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(request.RequestMessage.Body!).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            request.RequestMessage.Headers!["Content-Length"].Single());
+        Assert.False(request.RequestMessage.Headers.ContainsKey("Transfer-Encoding"));
         using var body = JsonDocument.Parse(request.RequestMessage.Body!);
         Assert.Equal("""{"comment":"The Pagure repository was created at https://src.fedoraproject.org/rpms/perl-Foo"}""",
             JsonSerializer.Serialize(body.RootElement));

@@ -78,7 +78,7 @@ internal sealed class DistGitSandbox : IAsyncDisposable
     /// <summary>Scratch space for working copies, inside the test's own directory.</summary>
     public string TempRoot => Directory.CreateDirectory(Path.Combine(Root, "tmp")).FullName;
 
-    public static DistGitSandbox Start(string scenarioYaml = DefaultScenario)
+    public static DistGitSandbox Start(string scenarioYaml = DefaultScenario, IReadOnlyList<IFakeBehaviour>? behaviours = null)
     {
         var root = Path.Combine(Path.GetTempPath(), $"distgit-test-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
@@ -95,10 +95,9 @@ internal sealed class DistGitSandbox : IAsyncDisposable
             GitWorkingCopy.RemoveDirectory(root);
             throw;
         }
-        var server = WireMockServer.Start();
+        var server = FakeServer.Start(new DistGitFake(world), behaviours ?? []);
         try
         {
-            new DistGitFake(world).Map(server);
             return new DistGitSandbox(root, world, server);
         }
         catch

@@ -114,16 +114,30 @@ public sealed class PagureDistGitContractTests
     }
 
     [Fact]
-    public async Task Creating_a_project_that_exists_is_refused_with_ENOCODE()
+    public async Task Creating_a_project_that_exists_is_refused_like_pagure_and_the_client_finds_it_there()
+    {
+        await using var sandbox = DistGitSandbox.Start();
+
+        var created = await sandbox.DistGit.CreateProjectAsync(new NewDistGitProject(DistGitSandbox.Pyte, "again"));
+
+        Assert.False(created);
+        var refusal = Only(sandbox, "POST", "/api/0/new");
+        Assert.Equal(400, refusal.ResponseMessage.StatusCode);
+        Assert.Equal("{\"error\":\"It is not possible to create the repo \\\"rpms/python-pyte\\\"\",\"error_code\":\"ENOCODE\"}",
+            refusal.ResponseMessage.BodyData!.BodyAsString!.Trim());
+        Assert.Contains(sandbox.Server.LogEntries, e => e.RequestMessage.Method == "GET" && e.RequestMessage.Path == "/api/0/rpms/python-pyte");
+    }
+
+    [Fact]
+    public async Task Creating_a_project_refused_for_another_reason_still_fails()
     {
         await using var sandbox = DistGitSandbox.Start();
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            sandbox.DistGit.CreateProjectAsync(new NewDistGitProject(DistGitSandbox.Pyte, "again")));
+            sandbox.Client(token: null).CreateProjectAsync(new NewDistGitProject(DistGitSandbox.Fresh, "no token")));
 
-        Assert.Equal(HttpStatusCode.BadRequest, error.Status);
-        Assert.Equal("ENOCODE", error.ErrorCode);
-        Assert.Equal("The project repo \"rpms/python-pyte\" already exists", error.Error);
+        Assert.Equal("EINVALIDTOK", error.ErrorCode);
+        Assert.Null(await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Fresh));
     }
 
     [Fact]
@@ -142,17 +156,19 @@ public sealed class PagureDistGitContractTests
     }
 
     [Fact]
-    public async Task A_branch_created_from_a_branch_starts_at_its_head_and_cannot_be_created_twice()
+    public async Task A_branch_created_from_a_branch_starts_at_its_head_and_a_second_create_finds_it_there()
     {
         await using var sandbox = DistGitSandbox.Start();
 
-        await sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
-        var again = await Assert.ThrowsAsync<PagureException>(() =>
-            sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("epel9")));
+        var first = await sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
+        var again = await sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
 
+        Assert.True(first);
+        Assert.False(again);
         Assert.Equal(sandbox.Head(DistGitSandbox.Pyte, "epel9"), sandbox.Head(DistGitSandbox.Pyte, "epel10"));
-        Assert.Equal("ENOCODE", again.ErrorCode);
-        Assert.Equal("The branch \"epel10\" already exists", again.Error);
+        var refusal = sandbox.Server.LogEntries.Where(e => e.RequestMessage.Path == "/api/0/rpms/python-pyte/git/branch").Last();
+        Assert.Equal(400, refusal.ResponseMessage.StatusCode);
+        Assert.Contains("The branch \\\"epel10\\\" already exists", refusal.ResponseMessage.BodyData!.BodyAsString!);
     }
 
     [Fact]

@@ -126,4 +126,48 @@ public sealed class HttpPolicyTests : IDisposable
         Assert.Equal(2, requests.Reads);
         Assert.Equal(1, requests.Writes);
     }
+
+    [Fact]
+    public async Task A_synchronous_write_waits_for_its_own_timeout_where_other_requests_give_up()
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient("slow", c => c.BaseAddress = new Uri(_server.Url!))
+            .AddHttpMessageHandler(() => new RequestMarksHandler([], ["/new"]))
+            .AddRelengPolicy(new HttpSettings
+            {
+                AttemptTimeout = TimeSpan.FromMilliseconds(100),
+                SynchronousWriteTimeout = TimeSpan.FromMinutes(1),
+                MaxRetries = 0,
+            });
+        using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IHttpClientFactory>().CreateClient("slow");
+        foreach (var path in new[] { "/new", "/other" })
+        {
+            _server.Given(Request.Create().WithPath(path).UsingPost())
+                .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(1)));
+        }
+
+        using var created = await client.PostAsync("/new", new StringContent("wait=true"));
+        var other = await Record.ExceptionAsync(() => client.PostAsync("/other", new StringContent("x")));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.IsType<Polly.Timeout.TimeoutRejectedException>(other);
+    }
+
+    [Fact]
+    public async Task A_post_that_only_reads_is_marked_by_path_and_retried()
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient("reads", c => c.BaseAddress = new Uri(_server.Url!))
+            .AddHttpMessageHandler(() => new RequestMarksHandler(["/thing"]))
+            .AddRelengPolicy(new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+        using var provider = services.BuildServiceProvider();
+        RespondInSequence("POST", (503, null), (200, null));
+
+        using var response = await provider.GetRequiredService<IHttpClientFactory>().CreateClient("reads")
+            .PostAsync("/thing", new StringContent(""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _server.LogEntries.Count());
+    }
 }

@@ -217,7 +217,7 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Custom_field_is_set_once()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: RelengProjectToken);
 
         var set = await pagure.Api.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1"));
         var again = await pagure.Api.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1"));
@@ -259,6 +259,51 @@ public sealed class PagureClientContractTests
         Assert.Equal(1, issue.Id);
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK],
             pagure.RequestsTo("GET", "/api/0/releng/issue/1").Select(StatusOf));
+    }
+
+    [Fact]
+    public async Task Editing_an_issue_needs_a_token_of_its_project_like_the_real_server()
+    {
+        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+
+        var assign = await Assert.ThrowsAsync<PagureException>(() =>
+            pagure.Api.AssignAsync("releng", 1, new PagureAssignForm("releng-bot")));
+        var field = await Assert.ThrowsAsync<PagureException>(() =>
+            pagure.Api.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1")));
+        var comment = await pagure.Api.AddCommentAsync("releng", 1, new PagureCommentForm("a user token may comment"));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, PagureErrorCode.InvalidToken), (assign.Status, assign.ErrorCode));
+        Assert.Equal((HttpStatusCode.Unauthorized, PagureErrorCode.InvalidToken), (field.Status, field.ErrorCode));
+        Assert.Equal("Comment added", comment.Message);
+        Assert.Null((await pagure.Api.GetIssueAsync("releng", 1)).Assignee);
+    }
+
+    [Fact]
+    public async Task A_project_token_is_refused_on_another_project()
+    {
+        using var pagure = new PagureTestServer(RelengProjects(), token: RelengProjectToken);
+
+        var error = await Assert.ThrowsAsync<PagureException>(() =>
+            pagure.Api.AddCommentAsync("releng/fedora-scm-requests", 70001, new PagureCommentForm("wrong project")));
+
+        Assert.Equal((HttpStatusCode.Unauthorized, PagureErrorCode.InvalidToken), (error.Status, error.ErrorCode));
+        Assert.Empty((await pagure.Api.GetIssueAsync("releng/fedora-scm-requests", 70001)).Comments);
+    }
+
+    [Fact]
+    public async Task Whoami_is_a_read_so_a_503_on_it_is_retried()
+    {
+        using var pagure = new PagureTestServer(RelengProjects(), token: "alice-token");
+        pagure.Server
+            .Given(Request.Create().WithPath("/api/0/-/whoami").UsingPost())
+            .InScenario("flaky whoami").WillSetStateTo("recovered")
+            .RespondWith(Response.Create().WithStatusCode(503).WithBody("<html>Service Unavailable</html>"));
+
+        var me = await pagure.Tracker.WhoAmIAsync();
+
+        Assert.Equal("alice", me);
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK],
+            pagure.RequestsTo("POST", "/api/0/-/whoami").Select(StatusOf));
     }
 
     [Fact]

@@ -17,6 +17,8 @@ namespace Releng.Jobs.Tests.Pagure;
 internal sealed class PagureTestServer : IDisposable
 {
     public const string Token = "test-token-value";
+    /// <summary>A token scoped to the releng project, acting as the bot: what editing an issue needs.</summary>
+    public const string RelengProjectToken = "releng-project-token";
 
     private readonly ServiceProvider _provider;
 
@@ -66,6 +68,7 @@ internal sealed class PagureTestServer : IDisposable
     public static PagureScenario RelengProjects(params PagureScenario.Issue[] issues) => new()
     {
         Tokens = { ["alice-token"] = "alice" },
+        ProjectTokens = { [RelengProjectToken] = "releng" },
         Projects =
         {
             ["releng"] = new PagureScenario.Project

@@ -104,7 +104,7 @@ public sealed class PagureTicketTrackerTests
     [Fact]
     public async Task Assign_reports_whether_it_changed_anything()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: RelengProjectToken);
 
         var assigned = await pagure.Tracker.AssignAsync("releng", 1, "releng-bot");
         var again = await pagure.Tracker.AssignAsync("releng", 1, "releng-bot");
