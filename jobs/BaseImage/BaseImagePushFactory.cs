@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Registry;
@@ -16,5 +17,6 @@ public sealed class BaseImagePushFactory : IJobFactory
         services.GetRequiredService<IRegistryPublisher>(),
         services.GetRequiredService<IKojiImageFiles>(),
         PushSettings.From(request.Parameters),
-        services.GetService<TimeProvider>() ?? TimeProvider.System);
+        services.GetService<TimeProvider>() ?? TimeProvider.System,
+        services.GetService<ReleaseNameResolver>());
 }

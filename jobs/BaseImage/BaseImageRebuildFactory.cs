@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Planning;
 
@@ -10,5 +11,6 @@ public sealed class BaseImageRebuildFactory : IJobFactory
     public string Task => "base-image-rebuild";
 
     public IJob Create(JobRequest request, IServiceProvider services) =>
-        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), RebuildSettings.From(request.Parameters), services.GetService<IRunLog>());
+        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), RebuildSettings.From(request.Parameters), services.GetService<IRunLog>(),
+            services.GetService<ReleaseNameResolver>());
 }

@@ -1,3 +1,4 @@
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Registry;
 
@@ -13,6 +14,25 @@ public sealed record PushSettings(
     IReadOnlyList<string> Tags,
     Uri TopUrl)
 {
+    public bool MentionsReleaseNames => ReleaseNames.Mentions(Target) || ReleaseNames.Mentions(Image) || Tags.Any(ReleaseNames.Mentions);
+
+    /// <summary>The settings with every release name replaced; null when a name stands for no release now (<paramref name="missing"/>).</summary>
+    public PushSettings? Expand(ReleaseNames names, ICollection<ReleaseNameUse> uses, out string? missing)
+    {
+        var values = new[] { Target, Image }.Concat(Tags).Select(text => names.Expand(text, uses, out var name) is { } value ? (value, name) : (text, name)).ToList();
+        missing = values.Select(v => v.name).FirstOrDefault(n => n is not null);
+        if (missing is not null)
+        {
+            return null;
+        }
+        var tags = values.Skip(2).Select(v => v.Item1).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var tag in tags)
+        {
+            _ = Destinations[0].WithTag(tag); // a resolved tag must be a valid image tag too
+        }
+        return this with { Target = values[0].Item1, Image = values[1].Item1, Tags = tags };
+    }
+
     public static PushSettings From(JobParameters parameters)
     {
         var repository = parameters.Text("repository").Trim('/');
@@ -33,7 +53,8 @@ public sealed record PushSettings(
         {
             throw new ConfigurationException("jobs.yaml", 0, 0, "base-image-push needs at least one registry and one tag");
         }
-        foreach (var tag in tags)
+        // A tag naming a release ({rawhide.version}) is checked once the name is resolved.
+        foreach (var tag in tags.Where(t => !ReleaseNames.Mentions(t)))
         {
             try
             {

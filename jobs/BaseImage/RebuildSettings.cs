@@ -1,4 +1,5 @@
 using System.Globalization;
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Configuration;
 
 namespace Releng.Jobs.BaseImage;
@@ -42,6 +43,32 @@ public sealed record RebuildSettings(
             parameters.Text("description_path"),
             parameters.TextList("arches"),
             parameters.Integer("wait_minutes") ?? 0);
+    }
+
+    /// <summary>Whether a value names a release (<c>{rawhide}</c>, <c>{latest-stable.version}</c>, …) to resolve from Bodhi.</summary>
+    public bool MentionsReleaseNames => new[] { Tag, Target, Release, DescriptionUrl, DescriptionPath, Image, Profile }.Any(ReleaseNames.Mentions);
+
+    /// <summary>The settings with every release name replaced; null when a name stands for no release now (<paramref name="missing"/>).</summary>
+    public RebuildSettings? Expand(ReleaseNames names, ICollection<ReleaseNameUse> uses, out string? missing)
+    {
+        string? unresolved = null;
+        string Resolve(string text)
+        {
+            if (unresolved is not null)
+            {
+                return text;
+            }
+            var expanded = names.Expand(text, uses, out var name);
+            unresolved = name;
+            return expanded ?? text;
+        }
+        var settings = this with
+        {
+            Tag = Resolve(Tag), Target = Resolve(Target), Release = Resolve(Release), DescriptionUrl = Resolve(DescriptionUrl),
+            DescriptionPath = Resolve(DescriptionPath), Image = Resolve(Image), Profile = Resolve(Profile),
+        };
+        missing = unresolved;
+        return unresolved is null ? settings : null;
     }
 
     /// <summary>Kiwi names builds "Fedora-" plus the profile, so the profile is the image name without it.</summary>
