@@ -17,6 +17,7 @@ public sealed class BaseImagePushJob(
     ReleaseNameResolver? releaseNames = null)
     : IJob
 {
+    private readonly PushSettings _configured = configured;
     private PushSettings _settings = configured;
     private IReadOnlyList<ReleaseNameUse> _names = [];
 
@@ -31,15 +32,15 @@ public sealed class BaseImagePushJob(
 
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
-        if (configured.MentionsReleaseNames)
+        if (_configured.MentionsReleaseNames)
         {
             var uses = new List<ReleaseNameUse>();
             var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
-            if (configured.Expand(names, uses, out var missing) is not { } expanded)
+            if (_configured.Expand(names, uses, out var missing) is not { } expanded)
             {
                 return new Plan("base-image-push", [Decision.NothingToDo(Subject, PushActions.NothingToPush,
                     $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to push",
-                    [.. uses.Select(u => new Evidence("release name", u.ToString()))])]);
+                    [.. ReleaseNameEvidence(uses)])]);
             }
             (_settings, _names) = (expanded, uses);
         }
@@ -56,7 +57,7 @@ public sealed class BaseImagePushJob(
             }
         }
         var verdict = PushRule.Decide(build, target.DestTagName, clock.GetUtcNow(), states);
-        var evidence = new List<Evidence>(_names.Select(u => new Evidence("release name", u.ToString())))
+        var evidence = new List<Evidence>(ReleaseNameEvidence(_names))
         {
             new("week start", $"{PushRule.WeekStart(clock.GetUtcNow()):yyyy-MM-dd HH:mm} UTC"),
         };
@@ -110,4 +111,7 @@ public sealed class BaseImagePushJob(
             directory.Delete(recursive: true);
         }
     }
+
+    private static IEnumerable<Evidence> ReleaseNameEvidence(IReadOnlyCollection<ReleaseNameUse> uses) =>
+        uses.Count == 0 ? [] : [new Evidence("release names", string.Join("; ", uses))];
 }

@@ -15,6 +15,7 @@ namespace Releng.Jobs.BaseImage;
 public sealed class BaseImageRebuildJob(
     IKojiClient koji, RebuildSettings configured, IRunLog? log = null, ReleaseNameResolver? releaseNames = null) : IJob
 {
+    private readonly RebuildSettings _configured = configured;
     private RebuildSettings _settings = configured;
     private IReadOnlyList<ReleaseNameUse> _names = [];
 
@@ -22,15 +23,15 @@ public sealed class BaseImageRebuildJob(
 
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
-        if (configured.MentionsReleaseNames)
+        if (_configured.MentionsReleaseNames)
         {
             var uses = new List<ReleaseNameUse>();
             var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
-            if (configured.Expand(names, uses, out var missing) is not { } expanded)
+            if (_configured.Expand(names, uses, out var missing) is not { } expanded)
             {
                 return new Plan("base-image-rebuild", [Decision.NothingToDo(Subject, RebuildActions.Skip,
                     $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to build",
-                    [.. uses.Select(u => new Evidence("release name", u.ToString()))])]);
+                    [.. ReleaseNameEvidence(uses)])]);
             }
             (_settings, _names) = (expanded, uses);
         }
@@ -185,7 +186,7 @@ public sealed class BaseImageRebuildJob(
 
     private IReadOnlyList<Evidence> Evidence(RebuildFacts facts)
     {
-        var evidence = new List<Evidence>(_names.Select(u => new Evidence("release name", u.ToString())))
+        var evidence = new List<Evidence>(ReleaseNameEvidence(_names))
         {
             new("koji event", facts.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("target", $"{facts.Target} (build tag {facts.BuildTag}, destination {facts.DestTag})"),
@@ -219,4 +220,7 @@ public sealed class BaseImageRebuildJob(
         }
         return evidence;
     }
+
+    private static IEnumerable<Evidence> ReleaseNameEvidence(IReadOnlyCollection<ReleaseNameUse> uses) =>
+        uses.Count == 0 ? [] : [new Evidence("release names", string.Join("; ", uses))];
 }
