@@ -13,12 +13,12 @@ namespace Releng.Jobs.BaseImage;
 /// holds the same per-arch digests.
 /// </summary>
 public sealed class BaseImagePushJob(
-    IKojiClient koji, IRegistryReader reader, IRegistryPublisher publisher, IKojiImageFiles files, PushSettings configured, TimeProvider clock,
+    IKojiClient koji, IRegistryReader reader, IRegistryPublisher publisher, IKojiImageFiles files, BaseImagePushOptions configured, TimeProvider clock,
     ReleaseNameResolver? releaseNames = null)
     : IJob
 {
-    private readonly PushSettings _configured = configured;
-    private PushSettings _settings = configured;
+    private readonly BaseImagePushOptions _configured = configured;
+    private BaseImagePushOptions _settings = configured;
     private IReadOnlyList<ReleaseNameUse> _names = [];
 
     public string Subject
@@ -38,7 +38,7 @@ public sealed class BaseImagePushJob(
             var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
             if (_configured.Expand(names, uses, out var missing) is not { } expanded)
             {
-                return new Plan("base-image-push", [Decision.NothingToDo(Subject, PushActions.NothingToPush,
+                return new Plan(BaseImagePushDescriptor.Name, [Decision.NothingToDo(Subject, PushActions.NothingToPush,
                     $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to push",
                     [.. ReleaseNameEvidence(uses)])]);
             }
@@ -78,14 +78,14 @@ public sealed class BaseImagePushJob(
                 .OrderBy(a => a.Arch, StringComparer.Ordinal).ToList();
             if (archives.Count == 0 || archives.Any(a => a.Arch is null))
             {
-                return new Plan("base-image-push", [Decision.NothingToDo(Subject, PushActions.NothingToPush,
+                return new Plan(BaseImagePushDescriptor.Name, [Decision.NothingToDo(Subject, PushActions.NothingToPush,
                     $"{build.Nvr} has no per-arch image archives to push", [.. evidence])]);
             }
             evidence.Add(new("archives", string.Join(", ", archives.Select(a => a.Filename))));
             steps = [new Step($"publish {build.Nvr} ({string.Join(" ", archives.Select(a => a.Arch))}) as {string.Join(", ", _settings.Tags)}",
                 ct => PublishAsync(build, archives, ct))];
         }
-        return new Plan("base-image-push", [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
+        return new Plan(BaseImagePushDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
     }
 
     private async Task<StepResult> PublishAsync(KojiBuild build, IReadOnlyList<KojiArchive> archives, CancellationToken cancellationToken)

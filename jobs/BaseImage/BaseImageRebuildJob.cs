@@ -13,10 +13,10 @@ namespace Releng.Jobs.BaseImage;
 /// See docs/jobs/base-image.md.
 /// </summary>
 public sealed class BaseImageRebuildJob(
-    IKojiClient koji, RebuildSettings configured, IRunLog? log = null, ReleaseNameResolver? releaseNames = null) : IJob
+    IKojiClient koji, BaseImageRebuildOptions configured, IRunLog? log = null, ReleaseNameResolver? releaseNames = null) : IJob
 {
-    private readonly RebuildSettings _configured = configured;
-    private RebuildSettings _settings = configured;
+    private readonly BaseImageRebuildOptions _configured = configured;
+    private BaseImageRebuildOptions _settings = configured;
     private IReadOnlyList<ReleaseNameUse> _names = [];
 
     public string Subject => $"image:{_settings.Image} ({_settings.Tag})";
@@ -29,7 +29,7 @@ public sealed class BaseImageRebuildJob(
             var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
             if (_configured.Expand(names, uses, out var missing) is not { } expanded)
             {
-                return new Plan("base-image-rebuild", [Decision.NothingToDo(Subject, RebuildActions.Skip,
+                return new Plan(BaseImageRebuildDescriptor.Name, [Decision.NothingToDo(Subject, RebuildActions.Skip,
                     $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to build",
                     [.. ReleaseNameEvidence(uses)])]);
             }
@@ -42,7 +42,7 @@ public sealed class BaseImageRebuildJob(
             ? [new Step($"start kiwiBuild {_settings.Target} profile {_settings.Profile} ({string.Join(" ", BuildArches(facts))})",
                 ct => StartBuildAsync(facts, ct))]
             : Array.Empty<Step>();
-        return new Plan("base-image-rebuild", [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
+        return new Plan(BaseImageRebuildDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
     }
 
     public async Task<RebuildFacts> ReadFactsAsync(CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed class BaseImageRebuildJob(
         _settings.Arches.Count > 0 ? _settings.Arches
         : facts.Contents is { Arches.Count: > 0 } contents ? contents.Arches
         : facts.BuildTagArches.Count > 0 ? facts.BuildTagArches
-        : RebuildSettings.FedoraArches;
+        : BaseImageRebuildOptions.FedoraArches;
 
     private async Task<StepResult> StartBuildAsync(RebuildFacts facts, CancellationToken cancellationToken)
     {

@@ -6,11 +6,13 @@ using Releng.Jobs.Planning;
 namespace Releng.Jobs.BaseImage;
 
 /// <summary>The <c>base-image-rebuild</c> task: one job per jobs.yaml entry, i.e. per image and release.</summary>
-public sealed class BaseImageRebuildFactory : IJobFactory
+public sealed class BaseImageRebuildJobFactory : IJobFactory
 {
-    public string Task => "base-image-rebuild";
+    private static readonly BaseImageRebuildDescriptor Descriptor = new();
+
+    public string Task => BaseImageRebuildDescriptor.Name;
 
     public IJob Create(JobRequest request, IServiceProvider services) =>
-        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), RebuildSettings.From(request.Parameters), services.GetService<IRunLog>(),
+        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), Descriptor.Bind(request), services.GetService<IRunLog>(),
             services.GetService<ReleaseNameResolver>());
 }
