@@ -21,14 +21,22 @@ public sealed record Credentials(
         "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD",
     ];
 
-    public static Credentials FromEnvironment(Func<string, string?>? read = null)
+    /// <param name="names">The variable names to look at for per-registry logins; default the process environment's.</param>
+    public static Credentials FromEnvironment(Func<string, string?>? read = null, IEnumerable<string>? names = null)
     {
+        names ??= read is null ? null : [];
         read ??= Environment.GetEnvironmentVariable;
         string? Get(string name) => read(name) is { Length: > 0 } value ? value : null;
         return new Credentials(
             Get("PAGURE_TOKEN"), Get("DISTGIT_TOKEN"), Get("BUGZILLA_API_KEY"), Get("KOJI_USER"), Get("KOJI_PASSWORD"),
-            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"));
+            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"))
+        {
+            Registries = RegistryLogins.FromEnvironment(read, names),
+        };
     }
+
+    /// <summary>Per-registry logins (<c>REGISTRY_&lt;NAME&gt;_USER</c>/<c>_PASSWORD</c>/<c>_AUTH_FILE</c>); the shared pair is the fallback.</summary>
+    public RegistryLogins Registries { get; init; } = RegistryLogins.None;
 
     /// <summary>Variable name → whether it is set; values never leave this type except to the clients.</summary>
     public IReadOnlyList<(string Variable, bool Present)> Presence() =>
@@ -38,6 +46,7 @@ public sealed record Credentials(
         ("KOJI_PASSWORD", KojiPassword is not null), ("KOJI_CLIENT_CERT", KojiClientCert is not null),
         ("GITHUB_TOKEN", GitHubToken is not null), ("REGISTRY_USER", RegistryUser is not null),
         ("REGISTRY_PASSWORD", RegistryPassword is not null),
+        .. Registries.Names.Select(name => (name, true)),
     ];
 
     /// <summary>
@@ -53,7 +62,8 @@ public sealed record Credentials(
     /// </summary>
     public IEnumerable<string> Values()
     {
-        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>();
+        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>()
+            .Concat(Registries.Secrets);
         if (KojiClientCert is { } pem && pem.Contains("-----BEGIN", StringComparison.Ordinal))
         {
             values = values.Append(pem).Concat(pem.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16 && !line.StartsWith("-----", StringComparison.Ordinal)));
