@@ -29,7 +29,7 @@ public sealed class BaseImageRebuildJob(
             var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
             if (_configured.Expand(names, uses, out var missing) is not { } expanded)
             {
-                return new Plan(BaseImageRebuildDescriptor.Name, [Decision.NothingToDo(Subject, RebuildActions.Skip,
+                return new Plan(BaseImageRebuildDescriptor.Name, [Decision.NothingToDo(Subject, RebuildDecisionKinds.Skip,
                     $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to build",
                     [.. ReleaseNameEvidence(uses)])]);
             }
@@ -38,7 +38,7 @@ public sealed class BaseImageRebuildJob(
         var facts = await ReadFactsAsync(cancellationToken);
         var verdict = RebuildRule.Decide(facts);
         var evidence = Evidence(facts);
-        var steps = verdict.Action == RebuildActions.Rebuild
+        var steps = verdict.Action == RebuildDecisionKinds.Rebuild
             ? [new Step($"start kiwiBuild {_settings.Target} profile {_settings.Profile} ({string.Join(" ", BuildArches(facts))})",
                 ct => StartBuildAsync(facts, ct))]
             : Array.Empty<Step>();
