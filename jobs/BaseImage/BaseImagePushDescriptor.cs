@@ -19,10 +19,10 @@ public sealed class BaseImagePushDescriptor : JobDescriptor<BaseImagePushOptions
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("image", ParameterKind.Text, "Koji package name of the image", Required: true),
-        new("target", ParameterKind.Text, "Koji build target of the image build; its destination tag holds the builds", Required: true),
+        new("target", ParameterKind.Text, "Koji build target of the image build; its destination tag holds the builds; e.g. {latest-stable}-container", Required: true),
         new("repository", ParameterKind.Text, "Repository in each registry, e.g. fedora", Required: true),
         new("registries", ParameterKind.TextList, "Registries to push to, e.g. quay.io/fedora and registry.fedoraproject.org", Required: true),
-        new("tags", ParameterKind.TextList, "Tags to publish the multi-arch index under", Required: true),
+        new("tags", ParameterKind.TextList, "Tags to publish the multi-arch index under, e.g. {latest-stable.version} and latest", Required: true),
         new("topurl", ParameterKind.Text, "Where Koji serves build files (packages/<name>/<version>/<release>/images/)",
             Default: BaseImagePushOptions.DefaultTopUrl),
     ];
@@ -68,7 +68,8 @@ public sealed class BaseImagePushDescriptor : JobDescriptor<BaseImagePushOptions
         {
             throw parameters.Error(destinations.Count == 0 ? "registries" : "tags", "base-image-push needs at least one registry and one tag");
         }
-        foreach (var tag in tags)
+        // A tag naming a release ({rawhide.version}) is checked once the name is resolved.
+        foreach (var tag in tags.Where(t => !Releng.Jobs.Bodhi.ReleaseNames.Mentions(t)))
         {
             try
             {

@@ -1,3 +1,4 @@
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Planning;
@@ -12,34 +13,51 @@ namespace Releng.Jobs.BaseImage;
 /// holds the same per-arch digests.
 /// </summary>
 public sealed class BaseImagePushJob(
-    IKojiClient koji, IRegistryReader reader, IRegistryPublisher publisher, IKojiImageFiles files, BaseImagePushOptions settings, TimeProvider clock)
+    IKojiClient koji, IRegistryReader reader, IRegistryPublisher publisher, IKojiImageFiles files, BaseImagePushOptions configured, TimeProvider clock,
+    ReleaseNameResolver? releaseNames = null)
     : IJob
 {
+    private readonly BaseImagePushOptions _configured = configured;
+    private BaseImagePushOptions _settings = configured;
+    private IReadOnlyList<ReleaseNameUse> _names = [];
+
     public string Subject
     {
         get
         {
-            var first = $"push:{settings.Image} → {settings.Destinations[0]}:{string.Join(",", settings.Tags)}";
-            return settings.Destinations.Count == 1 ? first : $"{first} (+{settings.Destinations.Count - 1} more {(settings.Destinations.Count == 2 ? "registry" : "registries")})";
+            var first = $"push:{_settings.Image} → {_settings.Destinations[0]}:{string.Join(",", _settings.Tags)}";
+            return _settings.Destinations.Count == 1 ? first : $"{first} (+{_settings.Destinations.Count - 1} more {(_settings.Destinations.Count == 2 ? "registry" : "registries")})";
         }
     }
 
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
-        var target = await koji.GetBuildTargetAsync(settings.Target, cancellationToken: cancellationToken)
-            ?? throw new ParameterValueException("target", $"Koji has no build target '{settings.Target}' (image {settings.Image})");
-        var build = (await koji.GetLatestBuildsAsync(target.DestTagName, settings.Image, "image", cancellationToken: cancellationToken)).FirstOrDefault();
-        var states = new List<(ImageReference Tag, TagState? State)>();
-        foreach (var repository in settings.Destinations)
+        if (_configured.MentionsReleaseNames)
         {
-            foreach (var tag in settings.Tags)
+            var uses = new List<ReleaseNameUse>();
+            var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
+            if (_configured.Expand(names, uses, out var missing) is not { } expanded)
+            {
+                return new Plan(BaseImagePushDescriptor.Name, [Decision.NothingToDo(Subject, PushDecisionKinds.NothingToPush,
+                    $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to push",
+                    [.. ReleaseNameEvidence(uses)])]);
+            }
+            (_settings, _names) = (expanded, uses);
+        }
+        var target = await koji.GetBuildTargetAsync(_settings.Target, cancellationToken: cancellationToken)
+            ?? throw new ParameterValueException("target", $"Koji has no build target '{_settings.Target}' (image {_settings.Image})");
+        var build = (await koji.GetLatestBuildsAsync(target.DestTagName, _settings.Image, "image", cancellationToken: cancellationToken)).FirstOrDefault();
+        var states = new List<(ImageReference Tag, TagState? State)>();
+        foreach (var repository in _settings.Destinations)
+        {
+            foreach (var tag in _settings.Tags)
             {
                 var reference = repository.WithTag(tag);
                 states.Add((reference, await reader.ReadTagAsync(reference, cancellationToken)));
             }
         }
         var verdict = PushRule.Decide(build, target.DestTagName, clock.GetUtcNow(), states);
-        var evidence = new List<Evidence>
+        var evidence = new List<Evidence>(ReleaseNameEvidence(_names))
         {
             new("week start", $"{PushRule.WeekStart(clock.GetUtcNow()):yyyy-MM-dd HH:mm} UTC"),
         };
@@ -64,7 +82,7 @@ public sealed class BaseImagePushJob(
                     $"{build.Nvr} has no per-arch image archives to push", [.. evidence])]);
             }
             evidence.Add(new("archives", string.Join(", ", archives.Select(a => a.Filename))));
-            steps = [new Step($"publish {build.Nvr} ({string.Join(" ", archives.Select(a => a.Arch))}) as {string.Join(", ", settings.Tags)}",
+            steps = [new Step($"publish {build.Nvr} ({string.Join(" ", archives.Select(a => a.Arch))}) as {string.Join(", ", _settings.Tags)}",
                 ct => PublishAsync(build, archives, ct))];
         }
         return new Plan(BaseImagePushDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
@@ -78,10 +96,10 @@ public sealed class BaseImagePushJob(
             var images = new List<ArchImage>();
             foreach (var archive in archives)
             {
-                var location = await files.FetchAsync(settings.TopUrl, build, archive, directory.FullName, cancellationToken);
+                var location = await files.FetchAsync(_settings.TopUrl, build, archive, directory.FullName, cancellationToken);
                 images.Add(new ArchImage(Platform.FromKojiArch(archive.Arch!), location));
             }
-            var request = new PublishRequest(images, settings.Destinations, settings.Tags)
+            var request = new PublishRequest(images, _settings.Destinations, _settings.Tags)
             {
                 Annotations = new Dictionary<string, string> { [PushRule.BuildAnnotation] = build.Nvr },
             };
@@ -93,4 +111,7 @@ public sealed class BaseImagePushJob(
             directory.Delete(recursive: true);
         }
     }
+
+    private static IEnumerable<Evidence> ReleaseNameEvidence(IReadOnlyCollection<ReleaseNameUse> uses) =>
+        uses.Count == 0 ? [] : [new Evidence("release names", string.Join("; ", uses))];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Registry;
@@ -18,5 +19,6 @@ public sealed class BaseImagePushJobFactory : IJobFactory
         services.GetRequiredService<IRegistryPublisher>(),
         services.GetRequiredService<IKojiImageFiles>(),
         Descriptor.Bind(request),
-        services.GetService<TimeProvider>() ?? TimeProvider.System);
+        services.GetService<TimeProvider>() ?? TimeProvider.System,
+        services.GetService<ReleaseNameResolver>());
 }

@@ -15,9 +15,9 @@ public sealed class BaseImageRebuildDescriptor : JobDescriptor<BaseImageRebuildO
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("image", ParameterKind.Text, "Koji package name of the image, e.g. Fedora-Container-Base-Generic", Required: true),
-        new("tag", ParameterKind.Text, "Koji tag the image's packages come from, e.g. f43-updates or the rawhide tag f44", Required: true),
-        new("target", ParameterKind.Text, "Koji build target of the image build (its destination tag holds the image builds)", Required: true),
-        new("release", ParameterKind.Text, "Fedora release, e.g. 43; a number becomes the image version", Required: true),
+        new("tag", ParameterKind.Text, "Koji tag the image's packages come from, e.g. f45-updates, or by release name: {latest-stable}-updates, {rawhide}", Required: true),
+        new("target", ParameterKind.Text, "Koji build target of the image build (its destination tag holds the image builds), e.g. {rawhide}-container", Required: true),
+        new("release", ParameterKind.Text, "Fedora release, e.g. 45 or {latest-stable.version}; a number becomes the image version", Required: true),
         new("force", ParameterKind.Boolean, "Rebuild even when nothing changed", Default: false),
         new("profile", ParameterKind.Text, "Kiwi profile; default the image name without 'Fedora-'"),
         new("description_url", ParameterKind.Text, "SCM URL of the kiwi descriptions", Default: BaseImageRebuildOptions.DefaultDescriptionUrl),

@@ -1,3 +1,4 @@
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Planning;
@@ -11,17 +12,34 @@ namespace Releng.Jobs.BaseImage;
 /// builds, the tag's latest builds, and (only when needed) package lists, untag history and the build repo's state.
 /// See docs/jobs/base-image.md.
 /// </summary>
-public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOptions settings, IRunLog? log = null) : IJob
+public sealed class BaseImageRebuildJob(
+    IKojiClient koji, BaseImageRebuildOptions configured, IRunLog? log = null, ReleaseNameResolver? releaseNames = null) : IJob
 {
-    public string Subject => $"image:{settings.Image} ({settings.Tag})";
+    private readonly BaseImageRebuildOptions _configured = configured;
+    private BaseImageRebuildOptions _settings = configured;
+    private IReadOnlyList<ReleaseNameUse> _names = [];
+
+    public string Subject => $"image:{_settings.Image} ({_settings.Tag})";
 
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
+        if (_configured.MentionsReleaseNames)
+        {
+            var uses = new List<ReleaseNameUse>();
+            var names = await (releaseNames ?? throw new InvalidOperationException("release names need Bodhi")).GetAsync(cancellationToken);
+            if (_configured.Expand(names, uses, out var missing) is not { } expanded)
+            {
+                return new Plan(BaseImageRebuildDescriptor.Name, [Decision.NothingToDo(Subject, RebuildDecisionKinds.Skip,
+                    $"{{{missing}}} stands for no Fedora release in Bodhi now (e.g. no branched release outside a branching window); nothing to build",
+                    [.. ReleaseNameEvidence(uses)])]);
+            }
+            (_settings, _names) = (expanded, uses);
+        }
         var facts = await ReadFactsAsync(cancellationToken);
         var verdict = RebuildRule.Decide(facts);
         var evidence = Evidence(facts);
         var steps = verdict.Action == RebuildDecisionKinds.Rebuild
-            ? [new Step($"start kiwiBuild {settings.Target} profile {settings.Profile} ({string.Join(" ", BuildArches(facts))})",
+            ? [new Step($"start kiwiBuild {_settings.Target} profile {_settings.Profile} ({string.Join(" ", BuildArches(facts))})",
                 ct => StartBuildAsync(facts, ct))]
             : Array.Empty<Step>();
         return new Plan(BaseImageRebuildDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
@@ -33,18 +51,18 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         var at = lastEvent.Id;
         var first = await koji.MultiCallAsync<object?>(
         [
-            KojiCalls.GetBuildTarget(settings.Target, at).Untyped(),
-            KojiCalls.GetTag(settings.Tag, at).Untyped(),
-            KojiCalls.GetFullInheritance(settings.Tag, at).Untyped(),
+            KojiCalls.GetBuildTarget(_settings.Target, at).Untyped(),
+            KojiCalls.GetTag(_settings.Tag, at).Untyped(),
+            KojiCalls.GetFullInheritance(_settings.Tag, at).Untyped(),
             RunningTasksQuery.Untyped(),
         ], cancellationToken);
         var target = (KojiBuildTarget?)first[0].Value
-            ?? throw new ParameterValueException("target", $"Koji has no build target '{settings.Target}' (image {settings.Image}, at event {at})");
+            ?? throw new ParameterValueException("target", $"Koji has no build target '{_settings.Target}' (image {_settings.Image}, at event {at})");
         _ = (KojiTag?)first[1].Value
-            ?? throw new ParameterValueException("tag", $"Koji has no tag '{settings.Tag}' (image {settings.Image}, at event {at})");
-        var contentTags = new[] { settings.Tag }.Concat(((IReadOnlyList<KojiTagParent>)first[2].Value!).Select(p => p.Name)).ToList();
+            ?? throw new ParameterValueException("tag", $"Koji has no tag '{_settings.Tag}' (image {_settings.Image}, at event {at})");
+        var contentTags = new[] { _settings.Tag }.Concat(((IReadOnlyList<KojiTagParent>)first[2].Value!).Select(p => p.Name)).ToList();
         var running = RunningTask((IReadOnlyList<KojiTaskInfo>)first[3].Value!);
-        var image = (await koji.GetLatestBuildsAsync(target.DestTagName, settings.Image, "image", at, cancellationToken)).FirstOrDefault();
+        var image = (await koji.GetLatestBuildsAsync(target.DestTagName, _settings.Image, "image", at, cancellationToken)).FirstOrDefault();
         ImageContents? contents = null;
         IReadOnlyList<ComponentChange> changes = [];
         BuildRepoState? repo = null;
@@ -57,20 +75,20 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         else
         {
             contents = await new ImageContentsReader(koji).ReadAsync(image, cancellationToken);
-            var latest = await koji.GetLatestBuildPerPackageAsync(settings.Tag, contents.Components.Keys, atEvent: at, cancellationToken: cancellationToken);
+            var latest = await koji.GetLatestBuildPerPackageAsync(_settings.Tag, contents.Components.Keys, atEvent: at, cancellationToken: cancellationToken);
             var missing = latest.Where(l => l.Value is null).Select(l => l.Key).ToList();
             var configs = missing.Count == 0
                 ? new Dictionary<string, KojiPackageConfig?>()
-                : await koji.GetPackageConfigsAsync(settings.Tag, missing, at, cancellationToken);
-            changes = RebuildRule.Compare(settings.Tag, contents.Components, latest, configs);
+                : await koji.GetPackageConfigsAsync(_settings.Tag, missing, at, cancellationToken);
+            changes = RebuildRule.Compare(_settings.Tag, contents.Components, latest, configs);
             changes = await WithUntagPlacesAsync(changes, contentTags, at, cancellationToken);
             if (changes.Count > 0)
             {
-                repo = await new BuildRepoReader(koji).ReadAsync(target.BuildTagName, settings.Tag, contents.Components.Keys.ToList(), at, cancellationToken);
+                repo = await new BuildRepoReader(koji).ReadAsync(target.BuildTagName, _settings.Tag, contents.Components.Keys.ToList(), at, cancellationToken);
             }
         }
-        return new RebuildFacts(settings.Image, settings.Tag, settings.Target, target.BuildTagName, target.DestTagName, at,
-            contents, changes, settings.Force, repo, running, buildTagArches);
+        return new RebuildFacts(_settings.Image, _settings.Tag, _settings.Target, target.BuildTagName, target.DestTagName, at,
+            contents, changes, _settings.Force, repo, running, buildTagArches);
     }
 
     /// <summary>
@@ -103,7 +121,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         KojiCalls.ListTasks(new KojiTaskQuery { Method = "kiwiBuild", States = KojiTaskQuery.ActiveStates });
 
     private KojiTaskInfo? RunningTask(IReadOnlyList<KojiTaskInfo> tasks) =>
-        tasks.Where(t => t.KiwiTarget == settings.Target && (t.KiwiProfile is null || t.KiwiProfile == settings.Profile))
+        tasks.Where(t => t.KiwiTarget == _settings.Target && (t.KiwiProfile is null || t.KiwiProfile == _settings.Profile))
             .OrderBy(t => t.Id)
             .FirstOrDefault();
 
@@ -111,7 +129,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         RunningTask(await koji.CallAsync(RunningTasksQuery, cancellationToken));
 
     private IReadOnlyList<string> BuildArches(RebuildFacts facts) =>
-        settings.Arches.Count > 0 ? settings.Arches
+        _settings.Arches.Count > 0 ? _settings.Arches
         : facts.Contents is { Arches.Count: > 0 } contents ? contents.Arches
         : facts.BuildTagArches.Count > 0 ? facts.BuildTagArches
         : BaseImageRebuildOptions.FedoraArches;
@@ -128,16 +146,16 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         {
             taskId = await session.KiwiBuildAsync(new KiwiBuildRequest
             {
-                Target = settings.Target,
+                Target = _settings.Target,
                 Arches = BuildArches(facts),
-                DescriptionUrl = settings.DescriptionUrl,
-                DescriptionPath = settings.DescriptionPath,
-                Profile = settings.Profile,
-                Version = settings.Version,
+                DescriptionUrl = _settings.DescriptionUrl,
+                DescriptionPath = _settings.DescriptionPath,
+                Profile = _settings.Profile,
+                Version = _settings.Version,
             }, cancellationToken);
         }
         log?.Information($"{Subject}: started kiwiBuild task {taskId}");
-        if (settings.WaitMinutes <= 0)
+        if (_settings.WaitMinutes <= 0)
         {
             return StepResult.Done($"kiwiBuild task {taskId} started");
         }
@@ -147,7 +165,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
     private async Task<StepResult> WaitAsync(int taskId, CancellationToken cancellationToken)
     {
         // Waiting is wall time, not the job's clock: the sandbox's clock stands still.
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(settings.WaitMinutes);
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(_settings.WaitMinutes);
         while (true)
         {
             var task = await koji.GetTaskInfoAsync(taskId, cancellationToken);
@@ -160,15 +178,15 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
             }
             if (DateTimeOffset.UtcNow >= deadline)
             {
-                return StepResult.Done($"kiwiBuild task {taskId} started; still running after {settings.WaitMinutes} min");
+                return StepResult.Done($"kiwiBuild task {taskId} started; still running after {_settings.WaitMinutes} min");
             }
             await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
         }
     }
 
-    private static IReadOnlyList<Evidence> Evidence(RebuildFacts facts)
+    private IReadOnlyList<Evidence> Evidence(RebuildFacts facts)
     {
-        var evidence = new List<Evidence>
+        var evidence = new List<Evidence>(ReleaseNameEvidence(_names))
         {
             new("koji event", facts.EventId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("target", $"{facts.Target} (build tag {facts.BuildTag}, destination {facts.DestTag})"),
@@ -202,4 +220,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         }
         return evidence;
     }
+
+    private static IEnumerable<Evidence> ReleaseNameEvidence(IReadOnlyCollection<ReleaseNameUse> uses) =>
+        uses.Count == 0 ? [] : [new Evidence("release names", string.Join("; ", uses))];
 }

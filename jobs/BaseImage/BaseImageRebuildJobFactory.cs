@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Bodhi;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Planning;
 
@@ -12,5 +13,6 @@ public sealed class BaseImageRebuildJobFactory : IJobFactory
     public string Task => BaseImageRebuildDescriptor.Name;
 
     public IJob Create(JobRequest request, IServiceProvider services) =>
-        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), Descriptor.Bind(request), services.GetService<IRunLog>());
+        new BaseImageRebuildJob(services.GetRequiredService<IKojiClient>(), Descriptor.Bind(request), services.GetService<IRunLog>(),
+            services.GetService<ReleaseNameResolver>());
 }

@@ -16,6 +16,7 @@ public static class BodhiServiceCollectionExtensions
             .ConfigureHttpClient(c => c.BaseAddress = baseAddress)
             .AddRelengPolicy(http);
         services.AddTransient<IBodhi>(sp => new BodhiClient(sp.GetRequiredService<IBodhiApi>()));
+        services.AddSingleton(sp => new ReleaseNameResolver(sp.GetRequiredService<IBodhi>()));
         return services;
     }
 }

@@ -9,6 +9,10 @@ public sealed record KojiRepo
     public KojiRepoState State { get; init; }
     public required int CreateEvent { get; init; }
     public DateTimeOffset? CreationTime { get; init; }
+    /// <summary>Koji 1.35: the last change of the tag's content at or before <see cref="CreateEvent"/>.</summary>
+    public int? BeginEvent { get; init; }
+    /// <summary>Koji 1.35: the first change of the tag's content after the repo was made; null while it is current.</summary>
+    public int? EndEvent { get; init; }
 
     internal static KojiRepo From(XmlRpcStruct row) => new()
     {
@@ -16,5 +20,7 @@ public sealed record KojiRepo
         State = (KojiRepoState)(row.GetInt32OrNull("state") ?? (int)KojiRepoState.Ready),
         CreateEvent = row.GetInt32("create_event"),
         CreationTime = KojiTime.Parse(row.GetStringOrNull("creation_time")),
+        BeginEvent = row.GetInt32OrNull("begin_event"),
+        EndEvent = row.GetInt32OrNull("end_event"),
     };
 }

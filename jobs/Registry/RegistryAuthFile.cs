@@ -22,21 +22,26 @@ public sealed class RegistryAuthFile : IDisposable
     public string Path { get; }
 
     /// <summary>
-    /// Writes one entry per registry host, all with <see cref="Credentials.RegistryUser"/> and
-    /// <see cref="Credentials.RegistryPassword"/>; <c>null</c> when the credentials are not set (anonymous access).
+    /// Writes one entry per registry host: the registry's own login (<see cref="RegistryLogins"/>: its user and
+    /// password, or its entry copied from its auth file), else the shared <see cref="Credentials.RegistryUser"/> and
+    /// <see cref="Credentials.RegistryPassword"/>; <c>null</c> when no registry has any (anonymous access).
     /// </summary>
     public static RegistryAuthFile? Create(Credentials credentials, IEnumerable<string> registries, string? parentDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
-        if (credentials.RegistryUser is not { } user || credentials.RegistryPassword is not { } password)
+        var auths = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (var registry in registries.Distinct(StringComparer.Ordinal))
+        {
+            if (Entry(credentials, registry) is { } entry)
+            {
+                auths[registry] = entry;
+            }
+        }
+        if (auths.Count == 0)
         {
             return null;
         }
-        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
-        var document = new Dictionary<string, Dictionary<string, Dictionary<string, string>>>
-        {
-            ["auths"] = registries.Distinct(StringComparer.Ordinal).ToDictionary(r => r, _ => new Dictionary<string, string> { ["auth"] = auth }),
-        };
+        var document = new Dictionary<string, Dictionary<string, JsonElement>> { ["auths"] = auths };
 
         // CreateTempSubdirectory makes the directory 0700 on Unix; the file itself is created 0600.
         var directory = parentDirectory is null || OperatingSystem.IsWindows()
@@ -55,6 +60,51 @@ public sealed class RegistryAuthFile : IDisposable
             JsonSerializer.Serialize(stream, document);
         }
         return new RegistryAuthFile(directory, path);
+    }
+
+    private static JsonElement? Entry(Credentials credentials, string registry)
+    {
+        var login = credentials.Registries.For(registry);
+        if (login?.AuthFile is { } file)
+        {
+            return EntryFromFile(file, registry);
+        }
+        var (user, password) = login is { User: { } u, Password: { } p } ? (u, p) : (credentials.RegistryUser, credentials.RegistryPassword);
+        if (user is null || password is null)
+        {
+            return null;
+        }
+        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["auth"] = auth });
+    }
+
+    /// <summary>The registry's entry of a containers auth file (keyed by the host, or by host/namespace).</summary>
+    private static JsonElement EntryFromFile(string file, string registry)
+    {
+        var variable = RegistryLogins.VariablePrefix(registry) + "AUTH_FILE";
+        if (!File.Exists(file))
+        {
+            throw new RegistryPublishException($"the auth file named by {variable} does not exist");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            if (document.RootElement.TryGetProperty("auths", out var auths))
+            {
+                foreach (var entry in auths.EnumerateObject())
+                {
+                    if (entry.Name == registry || entry.Name.StartsWith(registry + "/", StringComparison.Ordinal))
+                    {
+                        return entry.Value.Clone();
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            throw new RegistryPublishException($"the auth file named by {variable} is not a containers auth file (JSON with \"auths\")");
+        }
+        throw new RegistryPublishException($"the auth file named by {variable} has no entry for {registry}");
     }
 
     public void Dispose()

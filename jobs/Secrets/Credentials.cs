@@ -27,8 +27,10 @@ public sealed record Credentials(
     /// <summary><c>known_hosts</c> lines pinning dist-git's SSH host keys; public, but a secret keeps them with the key.</summary>
     public string? DistGitSshKnownHosts { get; init; }
 
-    public static Credentials FromEnvironment(Func<string, string?>? read = null)
+    /// <param name="names">The variable names to look at for per-registry logins; default the process environment's.</param>
+    public static Credentials FromEnvironment(Func<string, string?>? read = null, IEnumerable<string>? names = null)
     {
+        names ??= read is null ? null : [];
         read ??= Environment.GetEnvironmentVariable;
         string? Get(string name) => read(name) is { Length: > 0 } value ? value : null;
         return new Credentials(
@@ -37,8 +39,12 @@ public sealed record Credentials(
         {
             DistGitSshKey = Get("DISTGIT_SSH_KEY"),
             DistGitSshKnownHosts = Get("DISTGIT_SSH_KNOWN_HOSTS"),
+            Registries = RegistryLogins.FromEnvironment(read, names),
         };
     }
+
+    /// <summary>Per-registry logins (<c>REGISTRY_&lt;NAME&gt;_USER</c>/<c>_PASSWORD</c>/<c>_AUTH_FILE</c>); the shared pair is the fallback.</summary>
+    public RegistryLogins Registries { get; init; } = RegistryLogins.None;
 
     /// <summary>Variable name → whether it is set; values never leave this type except to the clients.</summary>
     public IReadOnlyList<(string Variable, bool Present)> Presence() =>
@@ -49,6 +55,7 @@ public sealed record Credentials(
         ("GITHUB_TOKEN", GitHubToken is not null), ("REGISTRY_USER", RegistryUser is not null),
         ("REGISTRY_PASSWORD", RegistryPassword is not null), ("DISTGIT_SSH_KEY", DistGitSshKey is not null),
         ("DISTGIT_SSH_KNOWN_HOSTS", DistGitSshKnownHosts is not null),
+        .. Registries.Names.Select(name => (name, true)),
     ];
 
     /// <summary>
@@ -64,7 +71,8 @@ public sealed record Credentials(
     /// </summary>
     public IEnumerable<string> Values()
     {
-        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>();
+        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>()
+            .Concat(Registries.Secrets);
         foreach (var pem in new[] { KojiClientCert, DistGitSshKey })
         {
             if (pem is not null && pem.Contains("-----BEGIN", StringComparison.Ordinal))

@@ -25,8 +25,6 @@ public sealed class KojiWorldSession
     public int UserId { get; set; }
     /// <summary>0 password, 2 SSL.</summary>
     public int AuthType { get; set; }
-    /// <summary>The call number of the last committed call; null before the first.</summary>
-    public int? LastCallnum { get; set; }
     public bool Active { get; set; } = true;
 }
 
@@ -78,6 +76,9 @@ public sealed class KojiWorldBuild
     public DateTimeOffset? StartTime { get; set; }
     public DateTimeOffset? CompletionTime { get; set; }
     public string? Source { get; set; }
+    /// <summary>The content generator that imported the build (then <see cref="TaskId"/> is null); null for builds made by tasks.</summary>
+    public int? CgId { get; set; }
+    public string? CgName { get; set; }
 
     public string Nvr => $"{Name}-{Version}-{Release}";
 }

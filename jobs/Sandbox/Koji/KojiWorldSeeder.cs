@@ -117,6 +117,11 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
     private KojiWorldBuild CreateBuild(KojiBuildScenario build, KojiWorldUser admin)
     {
         var (name, version, release) = KojiWorld.SplitNvr(build.Nvr);
+        if (_world.Builds.Any(b => b.Nvr == build.Nvr))
+        {
+            // Koji's build table has one row per name-version-release.
+            throw new ConfigurationException("scenario", 0, 0, $"koji build {build.Nvr} is listed twice; Koji has one build per NVR");
+        }
         var time = scenario.Clock.AddDays(-build.DaysAgo);
         var state = BuildState(build.State, build.Nvr);
         var record = new KojiWorldBuild

@@ -1,4 +1,6 @@
 using Releng.Jobs.BaseImage;
+using Releng.Jobs.Bodhi;
+using Releng.Jobs.Tests.Bodhi;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Tests.Koji;
 
@@ -286,5 +288,37 @@ public class BaseImageRebuildJobTests
         var tagging = koji.Taggings.Single(t => t.BuildId == build.Id && t.TagId == koji.FindTag(tag)!.Id && t.RevokeEvent is null);
         tagging.RevokeEvent = koji.NewEvent(hub.World.Clock.AddDays(-daysAgo));
         tagging.RevokerId = tagging.CreatorId;
+    }
+
+    [Fact]
+    public async Task Release_names_resolve_from_bodhi_and_the_plan_shows_what_they_became()
+    {
+        using var hub = new KojiTestHub(RebuildStory.Yaml(3).Replace("f44", "f46", StringComparison.Ordinal));
+        var bodhi = new FixedBodhi(ReleaseNamesTests.AfterF45);
+        var settings = Settings() with { Tag = "{rawhide}", Target = "{rawhide}-container", Release = "{rawhide.version}" };
+
+        var plan = await new BaseImageRebuildJob(hub.Client, settings, releaseNames: new ReleaseNameResolver(bodhi)).PlanAsync(CancellationToken.None);
+
+        var decision = Assert.Single(plan.Decisions);
+        Assert.Equal("image:Fedora-Container-Base-Generic (f46)", decision.Subject);
+        Assert.Equal(RebuildDecisionKinds.Skip, decision.Action);
+        Assert.Contains(decision.Evidence, e => e.Fact == "release names"
+            && e.Value == "{rawhide} → f46 (F46, pending); {rawhide.version} → 46 (F46, pending)");
+        Assert.Equal(1, bodhi.Calls);
+    }
+
+    [Fact]
+    public async Task A_release_name_that_stands_for_nothing_now_is_a_clear_skip_without_asking_koji()
+    {
+        using var hub = new KojiTestHub(RebuildStory.Yaml(3));
+        var settings = Settings() with { Tag = "{branched}", Target = "{branched}-container", Release = "{branched.version}" };
+
+        var plan = await new BaseImageRebuildJob(hub.Client, settings, releaseNames: new ReleaseNameResolver(new FixedBodhi(ReleaseNamesTests.AfterF45)))
+            .PlanAsync(CancellationToken.None);
+
+        var decision = Assert.Single(plan.Decisions);
+        Assert.Equal(RebuildDecisionKinds.Skip, decision.Action);
+        Assert.StartsWith("{branched} stands for no Fedora release in Bodhi now", decision.Reason);
+        Assert.Equal(0, hub.Fake.RequestCount);
     }
 }

@@ -110,6 +110,57 @@ public sealed class SkopeoArgumentsTests
     }
 
     [Fact]
+    public void Each_registry_gets_its_own_credentials_and_the_shared_pair_covers_the_rest()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["REGISTRY_QUAY_IO_USER"] = "quay-bot", ["REGISTRY_QUAY_IO_PASSWORD"] = "quay-s3cret",
+            ["REGISTRY_USER"] = "shared-bot", ["REGISTRY_PASSWORD"] = "shared-s3cret",
+        };
+        var credentials = Credentials.FromEnvironment(environment.GetValueOrDefault, environment.Keys);
+        using var auth = RegistryAuthFile.Create(credentials, ["quay.io", "registry.fedoraproject.org"])!;
+
+        var auths = System.Text.Json.JsonDocument.Parse(File.ReadAllText(auth.Path)).RootElement.GetProperty("auths");
+        Assert.Equal(Convert.ToBase64String("quay-bot:quay-s3cret"u8.ToArray()), auths.GetProperty("quay.io").GetProperty("auth").GetString());
+        Assert.Equal(Convert.ToBase64String("shared-bot:shared-s3cret"u8.ToArray()),
+            auths.GetProperty("registry.fedoraproject.org").GetProperty("auth").GetString());
+        Assert.Contains("quay-s3cret", credentials.Values());
+        Assert.Contains("REGISTRY_QUAY_IO_PASSWORD set", credentials.ToString());
+        Assert.DoesNotContain("quay-s3cret", credentials.ToString());
+    }
+
+    [Fact]
+    public void A_registry_may_name_an_auth_file_whose_entry_is_copied_and_only_that_registry_gets_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("auth-source-").FullName;
+        try
+        {
+            var source = Path.Combine(directory, "auth.json");
+            File.WriteAllText(source, """{"auths":{"registry.fedoraproject.org":{"auth":"ZmVkb3JhOnRva2Vu"},"other.example":{"auth":"eDp5"}}}""");
+            var environment = new Dictionary<string, string> { ["REGISTRY_REGISTRY_FEDORAPROJECT_ORG_AUTH_FILE"] = source };
+            var credentials = Credentials.FromEnvironment(environment.GetValueOrDefault, environment.Keys);
+
+            using var auth = RegistryAuthFile.Create(credentials, ["registry.fedoraproject.org", "quay.io"])!;
+
+            var auths = System.Text.Json.JsonDocument.Parse(File.ReadAllText(auth.Path)).RootElement.GetProperty("auths");
+            Assert.Equal("ZmVkb3JhOnRva2Vu", auths.GetProperty("registry.fedoraproject.org").GetProperty("auth").GetString());
+            Assert.False(auths.TryGetProperty("quay.io", out _));
+            Assert.False(auths.TryGetProperty("other.example", out _));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_registry_variable_name_is_its_host_in_capitals_with_underscores()
+    {
+        Assert.Equal("REGISTRY_QUAY_IO_", Releng.Jobs.Secrets.RegistryLogins.VariablePrefix("quay.io"));
+        Assert.Equal("REGISTRY_LOCALHOST_5000_", Releng.Jobs.Secrets.RegistryLogins.VariablePrefix("localhost:5000"));
+    }
+
+    [Fact]
     public void Without_registry_credentials_there_is_no_auth_file()
     {
         Assert.Null(RegistryAuthFile.Create(Credentials.FromEnvironment(_ => null), ["quay.io"]));
