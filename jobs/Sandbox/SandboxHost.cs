@@ -34,7 +34,8 @@ public sealed class SandboxHost : IAsyncDisposable
         DistGitGit: new Uri(Path.GetFullPath(Paths.GitRoot) + Path.DirectorySeparatorChar),
         Koji: new Uri(Url(ServiceName.Koji), "kojihub"),
         Bugzilla: Url(ServiceName.Bugzilla),
-        Bodhi: Url(ServiceName.Bodhi));
+        Bodhi: Url(ServiceName.Bodhi),
+        Fasjson: Url(ServiceName.Fasjson));
 
     // 127.0.0.1 rather than "localhost": resolving localhost tries IPv6 first and costs a second per connection.
     private Uri Url(string service) => new($"http://127.0.0.1:{_servers[service].Ports[0]}/");

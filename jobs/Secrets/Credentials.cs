@@ -13,13 +13,21 @@ public sealed record Credentials(
     string? KojiClientCert,
     string? GitHubToken,
     string? RegistryUser,
-    string? RegistryPassword)
+    string? RegistryPassword,
+    string? Krb5Keytab = null,
+    string? Krb5Principal = null)
 {
     public static IReadOnlyList<string> VariableNames { get; } =
     [
         "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", "KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT",
-        "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD",
+        "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD", "KRB5_KEYTAB", "KRB5_PRINCIPAL",
     ];
+
+    /// <summary>
+    /// The bot's Kerberos pair: a keytab (base64, as a CI secret holds it, or a path) and its principal. build.sh turns
+    /// it into a private keytab file and the native library's environment before the process starts.
+    /// </summary>
+    public bool HasKerberos => Krb5Keytab is not null && Krb5Principal is not null;
 
     public static Credentials FromEnvironment(Func<string, string?>? read = null)
     {
@@ -27,7 +35,8 @@ public sealed record Credentials(
         string? Get(string name) => read(name) is { Length: > 0 } value ? value : null;
         return new Credentials(
             Get("PAGURE_TOKEN"), Get("DISTGIT_TOKEN"), Get("BUGZILLA_API_KEY"), Get("KOJI_USER"), Get("KOJI_PASSWORD"),
-            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"));
+            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"),
+            Get("KRB5_KEYTAB"), Get("KRB5_PRINCIPAL"));
     }
 
     /// <summary>Variable name → whether it is set; values never leave this type except to the clients.</summary>
@@ -37,7 +46,8 @@ public sealed record Credentials(
         ("BUGZILLA_API_KEY", BugzillaApiKey is not null), ("KOJI_USER", KojiUser is not null),
         ("KOJI_PASSWORD", KojiPassword is not null), ("KOJI_CLIENT_CERT", KojiClientCert is not null),
         ("GITHUB_TOKEN", GitHubToken is not null), ("REGISTRY_USER", RegistryUser is not null),
-        ("REGISTRY_PASSWORD", RegistryPassword is not null),
+        ("REGISTRY_PASSWORD", RegistryPassword is not null), ("KRB5_KEYTAB", Krb5Keytab is not null),
+        ("KRB5_PRINCIPAL", Krb5Principal is not null),
     ];
 
     /// <summary>
@@ -49,11 +59,16 @@ public sealed record Credentials(
 
     /// <summary>
     /// The secret values, for masking. User names and a client-certificate path are not secret and are not masked;
-    /// a client certificate given as PEM text is, whole and line by line (a log may quote one line of it).
+    /// a client certificate given as PEM text is, whole and line by line (a log may quote one line of it). So is a
+    /// keytab given as base64 (a keytab path and the principal are not secret).
     /// </summary>
     public IEnumerable<string> Values()
     {
         var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>();
+        if (Krb5Keytab is { } keytab && !Kerberos.KeytabSource.IsPath(keytab))
+        {
+            values = values.Append(keytab).Concat(keytab.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16));
+        }
         if (KojiClientCert is { } pem && pem.Contains("-----BEGIN", StringComparison.Ordinal))
         {
             values = values.Append(pem).Concat(pem.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16 && !line.StartsWith("-----", StringComparison.Ordinal)));

@@ -33,7 +33,7 @@ public static class ServiceClients
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);
-        services.AddAccounts();
+        services.AddAccounts(endpoints, credentials, http);
         services.AddUnretire();
         services.AddBaseImage(http);
         return services;
