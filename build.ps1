@@ -4,5 +4,8 @@ $ErrorActionPreference = 'Stop'
 Set-Location $PSScriptRoot
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
-dotnet run --project build/Build.csproj --configuration Release -v quiet -- $args
+# Kerberos (KRB5_KEYTAB, KRB5_PRINCIPAL) has to be in place before the process starts: build/krb5/with-kerberos.ps1.
+. "$PSScriptRoot/build/krb5/with-kerberos.ps1"
+Enter-Kerberos
+try { dotnet run --project build/Build.csproj --configuration Release -v quiet -- $args } finally { Exit-Kerberos }
 exit $LASTEXITCODE

@@ -10,6 +10,9 @@ namespace Releng.Jobs.Kerberos;
 /// </summary>
 public sealed record KerberosEnvironment(string? ClientKeytab, string? CredentialCache, string? Config)
 {
+    /// <summary>The variables the native library reads at process start (and a child process inherits).</summary>
+    public static IReadOnlyList<string> VariableNames { get; } = ["KRB5_CONFIG", "KRB5CCNAME", "KRB5_CLIENT_KTNAME"];
+
     public static KerberosEnvironment FromProcess(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;

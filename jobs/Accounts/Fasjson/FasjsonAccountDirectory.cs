@@ -13,7 +13,7 @@ namespace Releng.Jobs.Accounts.Fasjson;
 /// about the same person for ten tickets costs one request. Any failure, a 401 above all, throws
 /// <see cref="AccountDirectoryUnavailableException"/>: "cannot tell" never becomes "not a packager".
 /// </summary>
-internal sealed partial class FasjsonAccountDirectory(IFasjsonApi api, Uri root) : IAccountDirectory
+public sealed partial class FasjsonAccountDirectory : IAccountDirectory
 {
     private const string FedoraAliasDomain = "@fedoraproject.org";
     private const string PackagerGroup = "packager";
@@ -23,6 +23,14 @@ internal sealed partial class FasjsonAccountDirectory(IFasjsonApi api, Uri root)
     private const int MaxPages = 100;
 
     private readonly ConcurrentDictionary<string, Lazy<Task<object?>>> _answers = new(StringComparer.Ordinal);
+    private readonly IFasjsonApi api;
+    private readonly Uri root;
+
+    internal FasjsonAccountDirectory(IFasjsonApi api, Uri root)
+    {
+        this.api = api;
+        this.root = root;
+    }
 
     /// <summary>FASJSON's URL names; anything else has no route there (a 404), so it is no account without asking.</summary>
     [GeneratedRegex("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$")]

@@ -12,6 +12,12 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
 {
     private const string Version = "1.35.3";
 
+    /// <summary>
+    /// The Kerberos principal the web server in front authenticated for <c>/ssllogin</c> (its <c>REMOTE_USER</c>),
+    /// when there is one: the sandbox itself has none, the Kerberos tests put Apache with mod_auth_gssapi in front.
+    /// </summary>
+    public string? RemoteUser { get; init; }
+
     /// <summary>Handles one POST body; returns the HTTP status, content type and body to answer with.</summary>
     public (int Status, string ContentType, string Body) Handle(string? body, bool sslLoginPath, Func<string, string?> header)
     {
@@ -814,6 +820,15 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
     private XmlRpcStruct SslLogin(KojiHubArguments a, bool sslLoginPath)
     {
         _ = a;
+        if (sslLoginPath && RemoteUser is { } principal)
+        {
+            // GSSAPI: the principal is the user named by its part before '@' (Koji attaches it so with LoginCreatesUser);
+            // anyone else is unknown, as on a hub that does not create users.
+            var named = principal.Split('@')[0];
+            var krbUser = world.Users.FirstOrDefault(u => u.Name == named)
+                ?? throw new KojiHubFault(1002, $"Unknown user: {principal}");
+            return OpenSession(krbUser, authType: 3);
+        }
         var user = sslLoginPath ? world.Users.FirstOrDefault(u => u.Certificate) : null;
         if (user is null)
         {
