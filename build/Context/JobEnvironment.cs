@@ -54,7 +54,7 @@ public sealed class JobEnvironment : IAsyncDisposable
             services.AddSingleton(factory);
         }
         // In the sandbox the fakes' credentials stand in for real ones; real credentials are never sent to them.
-        services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials : credentials);
+        services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials.Default : credentials);
         if (sandbox is not null)
         {
             services.AddSandboxStandIns(sandbox.World);
@@ -66,11 +66,6 @@ public sealed class JobEnvironment : IAsyncDisposable
         }
         return new JobEnvironment(options.Environment, endpoints, services.BuildServiceProvider(), sandbox);
     }
-
-    /// <summary>Fixed, obviously fake values the sandbox fakes accept.</summary>
-    public static Credentials SandboxCredentials { get; } = new(
-        "sandbox-pagure-token", "sandbox-distgit-token", "sandbox-bugzilla-key", "releng-bot", "sandbox",
-        null, null, null, null);
 
     public IJobFactory? FactoryFor(string task) => Services.GetServices<IJobFactory>().FirstOrDefault(f => f.Task == task);
 

@@ -7,7 +7,7 @@ namespace Releng.Jobs.DistGit;
 /// Runs the <c>git</c> executable with an argument list (never through a shell), a clean git environment (the
 /// caller's GIT_* variables and global/system configuration do not leak in) and no terminal prompts.
 /// </summary>
-internal static class GitProcess
+public static class GitProcess
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 

@@ -255,7 +255,7 @@ public sealed class GitWorkingCopy : IAsyncDisposable
     private static IEnumerable<string> Lines(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    internal static void RemoveDirectory(string path)
+    public static void RemoveDirectory(string path)
     {
         if (!System.IO.Directory.Exists(path))
         {

@@ -1,5 +1,6 @@
 using Releng.Jobs.Koji;
 using Releng.Jobs.Koji.XmlRpc;
+using Releng.Jobs.Sandbox.Koji.XmlRpc;
 
 namespace Releng.Jobs.Sandbox.Koji;
 
@@ -28,7 +29,7 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
         XmlRpcMethodCall call;
         try
         {
-            call = XmlRpcCodec.DecodeCall(body);
+            call = XmlRpcServerCodec.DecodeCall(body);
         }
         catch (XmlRpcFormatException e)
         {
@@ -44,11 +45,11 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
             {
                 session.LastCallnum = callnum; // stored only when the call commits
             }
-            return (200, "text/xml", XmlRpcCodec.EncodeResponse(result));
+            return (200, "text/xml", XmlRpcServerCodec.EncodeResponse(result));
         }
         catch (KojiHubFault fault)
         {
-            return (200, "text/xml", XmlRpcCodec.EncodeFault(new XmlRpcFault(fault.Code, fault.Message)));
+            return (200, "text/xml", XmlRpcServerCodec.EncodeFault(new XmlRpcFault(fault.Code, fault.Message)));
         }
     }
 
@@ -103,7 +104,7 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
                      $"koji.GenericError: {fault.Message}\n"])));
             }
         }
-        return XmlRpcCodec.MultiCallResponseValue(results);
+        return XmlRpcServerCodec.MultiCallResponseValue(results);
     }
 
     private object? Invoke(string method, IReadOnlyList<object?> p, KojiWorldSession? session, bool sslLoginPath) => method switch
@@ -756,8 +757,9 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
         }
         if (opts.GetOrNull("owner") is { } owner)
         {
-            var user = world.FindUser(owner);
-            tasks = tasks.Where(t => t.OwnerId == user?.Id);
+            // The hub formats owner into its query as an integer (%(owner)i); a user name fails there (text inferred).
+            var id = owner is int number ? number : throw new KojiHubFault(1, "<class 'TypeError'>: %i format: a real number is required, not str");
+            tasks = tasks.Where(t => t.OwnerId == id);
         }
         var decode = opts.GetBoolean("decode");
         var rows = tasks.Select(t => TaskRow(t, withRequest: true, decode)).ToList();

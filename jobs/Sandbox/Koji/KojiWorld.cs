@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Koji.XmlRpc;
+using Releng.Jobs.Sandbox.Koji.XmlRpc;
 using Releng.Jobs.Sandbox.Scenarios;
 
 namespace Releng.Jobs.Sandbox.Koji;
@@ -126,7 +127,7 @@ public sealed class KojiWorld
     internal static string EncodeRequest(IReadOnlyList<object?> args) => XmlRpcCodec.EncodeCall(new XmlRpcMethodCall("request", args));
 
     internal static IReadOnlyList<object?> DecodeRequest(string xml) =>
-        xml.Length == 0 ? [] : XmlRpcCodec.DecodeCall(xml).Params;
+        xml.Length == 0 ? [] : XmlRpcServerCodec.DecodeCall(xml).Params;
 
     /// <summary>Splits name-version-release from the right, as Koji does.</summary>
     internal static (string Name, string Version, string Release) SplitNvr(string nvr)

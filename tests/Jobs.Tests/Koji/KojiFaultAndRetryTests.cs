@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Koji;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -112,6 +113,22 @@ public sealed class KojiFaultAndRetryTests : IDisposable
         Assert.Equal(("f42-updates", 2), (tag!.Name, tag.Id));
         Assert.Equal(["x86_64", "aarch64"], tag.Arches);
         Assert.Equal(2, _server.LogEntries.Count());
+    }
+
+    [Fact]
+    public async Task A_tls_failure_names_its_reason_in_one_line_and_is_not_retried()
+    {
+        using var server = new TlsMismatchServer();
+        using var services = KojiTestHub.Services(server.Url, KojiTestHub.Anonymous);
+        var client = services.GetRequiredService<IKojiClient>();
+
+        var error = await Assert.ThrowsAsync<KojiProtocolException>(() => client.GetLastEventAsync());
+
+        Assert.Contains("TLS failed: ", error.Message);
+        Assert.Matches("certificate|Remote", error.Message);
+        Assert.DoesNotContain("see inner exception", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(1, server.Connections);
     }
 
     [Fact]

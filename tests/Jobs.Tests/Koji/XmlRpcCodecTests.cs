@@ -1,15 +1,16 @@
 using System.Text;
 using Releng.Jobs.Koji.XmlRpc;
+using Releng.Jobs.Sandbox.Koji.XmlRpc;
 
 namespace Releng.Jobs.Tests.Koji;
 
 public class XmlRpcCodecTests
 {
     private static object? RoundTripAsParam(object? value) =>
-        XmlRpcCodec.DecodeCall(XmlRpcCodec.EncodeCall(new XmlRpcMethodCall("m", [value]))).Params[0];
+        XmlRpcServerCodec.DecodeCall(XmlRpcCodec.EncodeCall(new XmlRpcMethodCall("m", [value]))).Params[0];
 
     private static object? RoundTripAsResponse(object? value) =>
-        XmlRpcCodec.DecodeResponse(XmlRpcCodec.EncodeResponse(value)).Value;
+        XmlRpcCodec.DecodeResponse(XmlRpcServerCodec.EncodeResponse(value)).Value;
 
     public static TheoryData<object?> EveryValueType() => new()
     {
@@ -58,7 +59,7 @@ public class XmlRpcCodecTests
     [InlineData("<value><nil/></value>")]
     [InlineData("<value><ex:nil xmlns:ex=\"http://ws.apache.org/xmlrpc/namespaces/extensions\"/></value>")]
     public void Nil_in_either_spelling_reads_as_null(string value) =>
-        Assert.Null(XmlRpcCodec.DecodeCall($"<methodCall><methodName>m</methodName><params><param>{value}</param></params></methodCall>").Params[0]);
+        Assert.Null(XmlRpcServerCodec.DecodeCall($"<methodCall><methodName>m</methodName><params><param>{value}</param></params></methodCall>").Params[0]);
 
     [Theory]
     [InlineData("<value></value>", "")]
@@ -67,7 +68,7 @@ public class XmlRpcCodecTests
     [InlineData("<value> spaced </value>", " spaced ")]
     [InlineData("<value><string></string></value>", "")]
     public void An_untyped_or_empty_value_is_a_string(string value, string expected) =>
-        Assert.Equal(expected, XmlRpcCodec.DecodeCall($"<methodCall><methodName>m</methodName><params><param>{value}</param></params></methodCall>").Params[0]);
+        Assert.Equal(expected, XmlRpcServerCodec.DecodeCall($"<methodCall><methodName>m</methodName><params><param>{value}</param></params></methodCall>").Params[0]);
 
     [Theory]
     [InlineData("19980717T14:08:55")]
@@ -145,7 +146,7 @@ public class XmlRpcCodecTests
         };
 
         var decoded = XmlRpcCodec.ReadMultiCallResults(
-            XmlRpcCodec.DecodeResponse(XmlRpcCodec.EncodeResponse(XmlRpcCodec.MultiCallResponseValue(outcomes))).Value);
+            XmlRpcCodec.DecodeResponse(XmlRpcServerCodec.EncodeResponse(XmlRpcServerCodec.MultiCallResponseValue(outcomes))).Value);
 
         Assert.True(XmlRpcValues.DeepEquals(outcomes[0].Value, decoded[0].Value));
         Assert.Equal(1019, decoded[1].Fault!.Code);
@@ -177,7 +178,7 @@ public class XmlRpcCodecTests
         var original = KojiSamples.Read(sample);
         var decoded = XmlRpcCodec.DecodeResponse(original);
 
-        var rewritten = decoded.Fault is { } fault ? XmlRpcCodec.EncodeFault(fault with { Traceback = null }) : XmlRpcCodec.EncodeResponse(decoded.Value);
+        var rewritten = decoded.Fault is { } fault ? XmlRpcServerCodec.EncodeFault(fault with { Traceback = null }) : XmlRpcServerCodec.EncodeResponse(decoded.Value);
 
         Assert.Equal(original, rewritten);
     }

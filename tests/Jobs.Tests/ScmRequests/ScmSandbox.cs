@@ -26,7 +26,7 @@ internal sealed class ScmSandbox : IAsyncDisposable
         Host = SandboxHost.Start(scenarioFile, new SandboxPaths(Path.Combine(root, "sandbox")), fresh: true);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(Host.World.Clock));
-        var credentials = pagureToken ? JobEnvironment.SandboxCredentials : JobEnvironment.SandboxCredentials with { PagureToken = null };
+        var credentials = pagureToken ? SandboxCredentials.Default : SandboxCredentials.Default with { PagureToken = null };
         services.AddServiceClients(Host.Endpoints, credentials);
         if (standIns)
         {

@@ -32,7 +32,7 @@ internal sealed class UnretireWorld : IAsyncDisposable
         Sandbox = sandbox;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FixedClock(sandbox.World.Clock));
-        var credentials = pagureToken ? JobEnvironment.SandboxCredentials : JobEnvironment.SandboxCredentials with { PagureToken = null };
+        var credentials = pagureToken ? SandboxCredentials.Default : SandboxCredentials.Default with { PagureToken = null };
         services.AddServiceClients(sandbox.Endpoints, credentials);
         if (standIns)
         {
