@@ -162,13 +162,13 @@ public sealed class FasjsonAccountDirectoryTests
         var keytab = Path.GetTempFileName();
         try
         {
-            var kerberos = JobEnvironment.SandboxCredentials with { Krb5Keytab = keytab, Krb5Principal = "relengbot/ci@EXAMPLE" };
-            using var without = new ServiceCollection().AddServiceClients(endpoints, JobEnvironment.SandboxCredentials).BuildServiceProvider();
+            var kerberos = SandboxCredentials.Default with { Krb5Keytab = keytab, Krb5Principal = "relengbot/ci@EXAMPLE" };
+            using var without = new ServiceCollection().AddServiceClients(endpoints, SandboxCredentials.Default).BuildServiceProvider();
             using var notPrepared = new ServiceCollection()
                 .AddAccounts(endpoints, kerberos, kerberos: new KerberosEnvironment(null, null, null)).BuildServiceProvider();
             using var prepared = new ServiceCollection().AddSingleton(endpoints)
                 .AddAccounts(endpoints, kerberos, kerberos: new KerberosEnvironment(keytab, "MEMORY:bot", null)).BuildServiceProvider();
-            using var sandbox = new ServiceCollection().AddServiceClients(endpoints, JobEnvironment.SandboxCredentials)
+            using var sandbox = new ServiceCollection().AddServiceClients(endpoints, SandboxCredentials.Default)
                 .AddSandboxStandIns(new SandboxWorld { People = { ["jdoe"] = new PersonScenario() } }).BuildServiceProvider();
 
             var error = Assert.Throws<AccountDirectoryUnavailableException>(() =>
