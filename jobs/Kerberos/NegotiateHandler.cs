@@ -18,17 +18,18 @@ public static class NegotiateHandler
 }
 
 /// <summary>
-/// Sets the <c>Host</c> header to the URL's own authority. .NET builds the Kerberos service name from the Host header
-/// when one is set, and otherwise from the DNS canonical name of the host, which behind a CNAME or a proxy pool is a
-/// name the realm has no <c>HTTP/</c> principal for; koji's and fasjson-client's Python clients use the URL's host.
+/// Sets the <c>Host</c> header to the URL's own host. .NET builds the Kerberos service name from the Host header
+/// when one is set (port and all), and otherwise from the DNS canonical name of the host, which behind a CNAME or a
+/// proxy pool is a name the realm has no <c>HTTP/</c> principal for; koji's and fasjson-client's Python clients use
+/// the URL's host. On a non-default port the header would put the port into the name, so there it is left alone.
 /// </summary>
 public sealed class KerberosServiceNameHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri is { } uri && request.Headers.Host is null)
+        if (request.RequestUri is { IsDefaultPort: true } uri && request.Headers.Host is null)
         {
-            request.Headers.Host = uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}";
+            request.Headers.Host = uri.IdnHost;
         }
         return base.SendAsync(request, cancellationToken);
     }
