@@ -4,6 +4,7 @@ using Releng.Build.Hosting;
 using Releng.Jobs.Accounts;
 using Releng.Jobs.Accounts.Fasjson;
 using Releng.Jobs.Kerberos;
+using Releng.Jobs.Planning;
 using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
 
@@ -15,6 +16,8 @@ public sealed class ServicesTask : AsyncFrostingTask<JobsContext>
 {
     public override async Task RunAsync(JobsContext context)
     {
+        // The same jobs.yaml every other target reads is checked here too, in the sandbox as well.
+        _ = context.JobsFile;
         var environment = context.Systems;
         var results = await environment.Services.GetRequiredService<ServiceProbe>().CheckAsync(environment.Endpoints, CancellationToken.None);
         var log = context.RunLog;
@@ -56,6 +59,10 @@ public sealed class ServicesTask : AsyncFrostingTask<JobsContext>
                 log.Error($"  fasjson   {e.Message}");
                 results = [.. results, new ServiceProbe.Result(ServiceName.Fasjson, environment.Endpoints.Fasjson!.ToString(), false, e.Message, TimeSpan.Zero)];
             }
+        }
+        if (context.Options.StepSummary is { } summary)
+        {
+            StepSummary.Append(summary, ServiceReport.Markdown(environment.Name, results, context.Credentials.Presence()), context.Masker);
         }
         if (results.Any(r => !r.Answers))
         {

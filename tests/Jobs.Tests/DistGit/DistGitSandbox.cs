@@ -12,7 +12,7 @@ namespace Releng.Jobs.Tests.DistGit;
 
 /// <summary>
 /// A seeded dist-git sandbox for one test: real bare repositories from a scenario, the fake API on a random
-/// loopback port, and clients wired like production (<see cref="DistGitRegistration.AddDistGit"/>).
+/// loopback port, and clients wired like production (<see cref="DistGitServiceCollectionExtensions.AddDistGit"/>).
 /// </summary>
 internal sealed class DistGitSandbox : IAsyncDisposable
 {

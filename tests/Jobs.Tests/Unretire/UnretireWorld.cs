@@ -80,7 +80,7 @@ internal sealed class UnretireWorld : IAsyncDisposable
         var koji = _services.GetRequiredService<IKojiPackageBlocks>();
         var accounts = _services.GetRequiredService<IAccountDirectory>();
         var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(), accounts, clock);
-        return new UnretireJob(new UnretireJobOptions("releng", UnretirePhases.Parse(phase), ticket), tracker, distGit, git, koji,
+        return new UnretireJob(new UnretireOptions("releng", UnretirePhases.Parse(phase), ticket), tracker, distGit, git, koji,
             _services.GetRequiredService<IBodhi>(), accounts, checker);
     }
 

@@ -9,7 +9,7 @@ using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Accounts;
 
-public static class AccountsRegistration
+public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the <see cref="IAccountDirectory"/>: FASJSON with Kerberos (HTTP Negotiate) when the environment has a
