@@ -45,5 +45,8 @@ if (Test-HostStale) {
     Set-Content -Path $stamp -Value $digest
 }
 
-dotnet exec $hostDll @args
+# Kerberos (KRB5_KEYTAB, KRB5_PRINCIPAL) has to be in place before the process starts: build/krb5/with-kerberos.ps1.
+. "$PSScriptRoot/build/krb5/with-kerberos.ps1"
+Enter-Kerberos
+try { dotnet exec $hostDll @args } finally { Exit-Kerberos }
 exit $LASTEXITCODE

@@ -45,4 +45,5 @@ setup_dotnet
 if host_is_stale; then
   build_host
 fi
-exec "$host" "$@"
+# Kerberos (KRB5_KEYTAB, KRB5_PRINCIPAL) has to be in place before the process starts: build/krb5/with-kerberos.sh.
+exec bash build/krb5/with-kerberos.sh "$host" "$@"

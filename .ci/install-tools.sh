@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Installs the command-line tools the jobs and their tests run: git, skopeo and docker-registry (Debian/Ubuntu).
+# Installs the command-line tools the jobs and their tests run: git, skopeo and docker-registry (Debian/Ubuntu),
+# and the Kerberos client, KDC and Apache the Kerberos tests use (.ci/install-kerberos.sh test).
 # Idempotent: does nothing when every tool is already there. Works as root, or through sudo otherwise.
 set -euo pipefail
+
+bash "$(dirname "$0")/install-kerberos.sh" test
 
 declare -A package_of=(
   [git]=git

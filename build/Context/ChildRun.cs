@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Releng.Jobs.Kerberos;
 using Releng.Jobs.Planning;
 
 namespace Releng.Build.Context;
@@ -26,6 +27,15 @@ public static class ChildRun
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        // The child's Kerberos library reads these when it starts: it gets the keytab, cache and configuration that
+        // build.sh prepared for this process (a memory cache is the child's own; the keytab gives it its ticket).
+        foreach (var name in KerberosEnvironment.VariableNames)
+        {
+            if (Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
+            {
+                start.Environment[name] = value;
+            }
         }
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Information($"[{prefix}] {e.Data}"); };

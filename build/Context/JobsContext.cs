@@ -2,11 +2,14 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.GitHub;
 using Releng.Jobs.Http;
 using Releng.Jobs.Planning;
+using Releng.Jobs.Kerberos;
 using Releng.Jobs.Secrets;
+using Releng.Jobs.Services;
 
 namespace Releng.Build.Context;
 
@@ -111,6 +114,14 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         }
     }
 
+    /// <summary>Which logins this run's writes and account checks will use (a plan says so before it acts).</summary>
+    private string LoginsLine()
+    {
+        var logins = ServiceLogins.For(Systems.Endpoints, Systems.Services.GetRequiredService<Credentials>(), KerberosEnvironment.FromProcess(),
+            Systems.Sandbox is not null).ToDictionary(l => l.Service, l => l.Login);
+        return $"Logins: koji {logins[ServiceName.Koji]}; accounts (fasjson) {logins[ServiceName.Fasjson]}";
+    }
+
     /// <summary>Plans, and with --apply executes, one job. A failed step is counted, not thrown, so the other jobs still run.</summary>
     public async Task<JobRunResult> RunJobAsync(JobRequest request, CancellationToken cancellationToken = default)
     {
@@ -119,6 +130,7 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         var job = factory.Create(request, Systems.Services);
         using var audit = new AuditLog(AuditPath, Masker, TimeProvider.System);
         RunLog.Information($"== {request.JobName} (task {request.Task}, env {Options.Environment}{(request.Ticket is { } t ? $", ticket {t}" : "")}) ==");
+        RunLog.Information(LoginsLine());
         JobRunResult result;
         try
         {

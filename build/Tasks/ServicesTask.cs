@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Context;
 using Releng.Build.Hosting;
+using Releng.Jobs.Accounts;
+using Releng.Jobs.Accounts.Fasjson;
+using Releng.Jobs.Kerberos;
 using Releng.Jobs.Planning;
+using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
 
 namespace Releng.Build.Tasks;
@@ -33,6 +37,28 @@ public sealed class ServicesTask : AsyncFrostingTask<JobsContext>
         if (environment.Sandbox is not null)
         {
             log.Information("  (the sandbox uses its own fake credentials and never sends real ones)");
+        }
+        var kerberos = KerberosEnvironment.FromProcess();
+        KerberosReport.Write(log, context.Credentials, kerberos);
+        log.Information("Logins:");
+        var used = environment.Services.GetRequiredService<Credentials>();
+        foreach (var (service, login) in ServiceLogins.For(environment.Endpoints, used, kerberos, environment.Sandbox is not null))
+        {
+            log.Information($"  {service,-9} {login}");
+        }
+        // Only with the Kerberos pair in place is a ticket asked for: without it nothing is contacted on its behalf.
+        if (environment.Sandbox is null && kerberos.Problem(context.Credentials) is null
+            && environment.Services.GetRequiredService<IAccountDirectory>() is FasjsonAccountDirectory fasjson)
+        {
+            try
+            {
+                log.Information($"  fasjson   accepts the Kerberos ticket: the bot is {await fasjson.WhoAmIAsync() ?? "(no name)"}");
+            }
+            catch (AccountDirectoryUnavailableException e)
+            {
+                log.Error($"  fasjson   {e.Message}");
+                results = [.. results, new ServiceProbe.Result(ServiceName.Fasjson, environment.Endpoints.Fasjson!.ToString(), false, e.Message, TimeSpan.Zero)];
+            }
         }
         if (context.Options.StepSummary is { } summary)
         {

@@ -2,9 +2,10 @@ namespace Releng.Jobs.Accounts;
 
 /// <summary>
 /// Who a person is in the Fedora account system (FAS): the bridge from a Bugzilla e-mail or a Pagure user name to an
-/// account, and its groups (<c>packager</c>, <c>provenpackager</c>, <c>releng</c>). The real directory is FASJSON,
-/// which needs Kerberos; until an environment provides one, <see cref="UnavailableAccountDirectory"/> answers, and
-/// every question throws <see cref="AccountDirectoryUnavailableException"/> so no job mistakes "cannot tell" for "no".
+/// account, and its groups (<c>packager</c>, <c>provenpackager</c>, <c>releng</c>). The directory is FASJSON (with
+/// Kerberos in the real environments, the sandbox's FASJSON fake otherwise); where there is none,
+/// <see cref="UnavailableAccountDirectory"/> answers. A directory that cannot answer throws
+/// <see cref="AccountDirectoryUnavailableException"/> so no job mistakes "cannot tell" for "no".
 /// </summary>
 public interface IAccountDirectory
 {

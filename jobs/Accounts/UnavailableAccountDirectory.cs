@@ -1,11 +1,11 @@
 namespace Releng.Jobs.Accounts;
 
 /// <summary>
-/// The account directory of an environment that has none (the real ones, until a FASJSON client exists): every
-/// question fails with <see cref="AccountDirectoryUnavailableException"/>. Answering "unknown account" instead would
-/// make the jobs refuse packagers and close tickets for the wrong reason.
+/// The account directory of an environment that has none (no FASJSON address, or no Kerberos credentials for it):
+/// every question fails with <see cref="AccountDirectoryUnavailableException"/> carrying <paramref name="reason"/>.
+/// Answering "unknown account" instead would make the jobs refuse packagers and close tickets for the wrong reason.
 /// </summary>
-public sealed class UnavailableAccountDirectory : IAccountDirectory
+public sealed class UnavailableAccountDirectory(string reason = AccountDirectoryUnavailableException.Reason) : IAccountDirectory
 {
     public Task<FedoraAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) => Unavailable<FedoraAccount?>();
 
@@ -18,5 +18,5 @@ public sealed class UnavailableAccountDirectory : IAccountDirectory
     public Task<IReadOnlyList<string>> GroupMembersAsync(string group, CancellationToken cancellationToken = default) =>
         Unavailable<IReadOnlyList<string>>();
 
-    private static Task<T> Unavailable<T>() => Task.FromException<T>(new AccountDirectoryUnavailableException());
+    private Task<T> Unavailable<T>() => Task.FromException<T>(new AccountDirectoryUnavailableException(reason));
 }

@@ -48,8 +48,11 @@ public abstract class JobDescriptor
     /// <summary>The inputs every ticket job takes.</summary>
     protected static ParameterSpec TicketInput { get; } = new("ticket", ParameterKind.Integer, "Process only this ticket number");
 
-    /// <summary>The variables of a Koji login (password or client certificate).</summary>
-    protected static IReadOnlyList<string> KojiLogin { get; } = ["KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT"];
+    /// <summary>The bot's keytab: the Koji login in Fedora, and FASJSON (who is a packager, who is in releng).</summary>
+    protected static IReadOnlyList<string> Kerberos { get; } = ["KRB5_KEYTAB", "KRB5_PRINCIPAL"];
+
+    /// <summary>The variables of a Koji login (Kerberos, client certificate or password).</summary>
+    protected static IReadOnlyList<string> KojiLogin { get; } = ["KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT", .. Kerberos];
 }
 
 /// <summary>A descriptor whose job reads its settings as one <typeparamref name="TOptions"/> record.</summary>

@@ -16,7 +16,7 @@ public static class JobsSchema
             ["type"] = "object",
             ["additionalProperties"] = false,
             ["required"] = new JsonArray("pagure", "distgit", "koji", "bugzilla", "bodhi"),
-            ["properties"] = new JsonObject(new[] { "pagure", "distgit", "distgit_git", "koji", "bugzilla", "bodhi", "github" }
+            ["properties"] = new JsonObject(new[] { "pagure", "distgit", "distgit_git", "koji", "bugzilla", "bodhi", "github", "fasjson" }
                 .Select(name => KeyValuePair.Create<string, JsonNode?>(name, new JsonObject { ["type"] = "string" }))),
         };
         var jobVariants = new JsonArray(catalog.All.OrderBy(s => s.Name, StringComparer.Ordinal).Select(JobSchema).ToArray<JsonNode?>());

@@ -10,4 +10,6 @@ public sealed class ServiceUrls
     public required string Bugzilla { get; set; }
     public required string Bodhi { get; set; }
     public string? Github { get; set; }
+    /// <summary>FASJSON, the Fedora account directory (read with Kerberos); without it accounts cannot be checked.</summary>
+    public string? Fasjson { get; set; }
 }

@@ -10,6 +10,9 @@ public interface IKojiClient
 {
     Uri HubUrl { get; }
 
+    /// <summary>How <see cref="LoginAsync"/> will open a session, chosen from the credentials present.</summary>
+    KojiLogin Login { get; }
+
     /// <summary>Runs one call. A fault is thrown as the <see cref="KojiFaultException"/> subclass for its code.</summary>
     Task<T> CallAsync<T>(KojiCall<T> call, CancellationToken cancellationToken = default);
 
@@ -49,8 +52,10 @@ public interface IKojiClient
     Task<IReadOnlyDictionary<int, IReadOnlyList<KojiRpm>>> ListImageRpmsAsync(IEnumerable<int> archiveIds, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Opens an authenticated session for writes: <c>sslLogin</c> when <c>KOJI_CLIENT_CERT</c> is set, else
-    /// <c>login</c> with <c>KOJI_USER</c>/<c>KOJI_PASSWORD</c>. Dispose the session to log out.
+    /// Opens an authenticated session for writes as <see cref="Login"/> says: Kerberos (<c>sslLogin</c> at
+    /// <c>/ssllogin</c> with HTTP Negotiate) when <c>KRB5_KEYTAB</c>/<c>KRB5_PRINCIPAL</c> are set, else <c>sslLogin</c>
+    /// with <c>KOJI_CLIENT_CERT</c>, else <c>login</c> with <c>KOJI_USER</c>/<c>KOJI_PASSWORD</c>. A session that
+    /// expires is opened again. Dispose the session to log out.
     /// </summary>
     Task<IKojiSession> LoginAsync(CancellationToken cancellationToken = default);
 }

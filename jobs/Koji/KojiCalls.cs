@@ -132,8 +132,9 @@ public static class KojiCalls
     internal static KojiCall<KojiSessionInfo> Login(string user, string password) =>
         new("login", [user, password], null, value => KojiSessionInfo.From(Struct(value)));
 
+    /// <summary>As the koji CLI sends it for certificate and GSSAPI logins: <c>proxyuser</c> is always there, as nil.</summary>
     internal static KojiCall<KojiSessionInfo> SslLogin() =>
-        new("sslLogin", [], null, value => KojiSessionInfo.From(Struct(value)));
+        new("sslLogin", [], new XmlRpcStruct { ["proxyuser"] = null }, value => KojiSessionInfo.From(Struct(value)));
 
     internal static KojiCall<object?> Logout() => new("logout", [], null, value => value);
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Releng.Jobs.Kerberos;
 using Releng.Jobs.Koji.XmlRpc;
 using Releng.Jobs.Secrets;
 using Releng.Jobs.Services;
@@ -11,21 +12,29 @@ public sealed class KojiClient : IKojiClient
     private readonly KojiTransport _transport;
     private readonly Credentials _credentials;
     private readonly KojiClientOptions _options;
+    private readonly KerberosEnvironment _kerberos;
 
+    /// <param name="kerberos">What the process was started with (for a Kerberos login); read from the process when not given.</param>
     public KojiClient(
         IHttpClientFactory httpClients, Uri hubUrl, Credentials credentials, KojiClientOptions? options = null,
-        string httpClientName = ServiceName.Koji)
+        string httpClientName = ServiceName.Koji, KerberosEnvironment? kerberos = null)
     {
         _transport = new KojiTransport(httpClients, httpClientName);
         HubUrl = hubUrl;
         _credentials = credentials;
         _options = options ?? KojiClientOptions.Default;
+        _kerberos = kerberos ?? KerberosEnvironment.FromProcess();
+        Login = KojiLogin.For(credentials);
     }
 
     public Uri HubUrl { get; }
 
+    public KojiLogin Login { get; }
+
     /// <summary>Where the reference client sends <c>sslLogin</c>: the same application under <c>/ssllogin</c>.</summary>
-    public Uri SslLoginUrl => new(HubUrl.ToString().TrimEnd('/') + "/ssllogin");
+    public Uri SslLoginUrl => SslLoginUrlOf(HubUrl);
+
+    public static Uri SslLoginUrlOf(Uri hub) => new(hub.ToString().TrimEnd('/') + "/ssllogin");
 
     public async Task<T> CallAsync<T>(KojiCall<T> call, CancellationToken cancellationToken = default)
     {
@@ -125,21 +134,37 @@ public sealed class KojiClient : IKojiClient
 
     public async Task<IKojiSession> LoginAsync(CancellationToken cancellationToken = default)
     {
-        KojiSessionInfo session;
-        if (_credentials.KojiClientCert is { } certificate)
+        var session = await OpenSessionAsync(cancellationToken);
+        // An expired session is opened again the same way, and the refused call sent again (the hub did not run it).
+        return new KojiSession(_transport, HubUrl, session, _options, OpenSessionAsync);
+    }
+
+    private async Task<KojiSessionInfo> OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        switch (Login.Method)
         {
-            CheckCertificate(certificate);
-            session = await LoginCallAsync(KojiCalls.SslLogin(), SslLoginUrl, cancellationToken);
+            case KojiLoginMethod.Kerberos:
+                if (_kerberos.Problem(_credentials) is { } problem)
+                {
+                    throw new KojiCredentialsException($"cannot log in to Koji with Kerberos: {problem}");
+                }
+                try
+                {
+                    return await LoginCallAsync(KojiCalls.SslLogin(), SslLoginUrl, cancellationToken);
+                }
+                catch (KojiProtocolException e) when (e.HttpStatus == 401)
+                {
+                    throw new KojiCredentialsException(KojiMessages.TicketRefused(SslLoginUrl));
+                }
+            case KojiLoginMethod.Certificate:
+                CheckCertificate(_credentials.KojiClientCert!);
+                return await LoginCallAsync(KojiCalls.SslLogin(), SslLoginUrl, cancellationToken);
+            case KojiLoginMethod.Password:
+                return await LoginCallAsync(KojiCalls.Login(_credentials.KojiUser!, _credentials.KojiPassword!), HubUrl, cancellationToken);
+            default:
+                throw new KojiCredentialsException(
+                    "no Koji credentials: set KRB5_KEYTAB and KRB5_PRINCIPAL, or KOJI_CLIENT_CERT, or KOJI_USER and KOJI_PASSWORD");
         }
-        else if (_credentials is { KojiUser: { } user, KojiPassword: { } password })
-        {
-            session = await LoginCallAsync(KojiCalls.Login(user, password), HubUrl, cancellationToken);
-        }
-        else
-        {
-            throw new KojiCredentialsException("no Koji credentials: set KOJI_CLIENT_CERT, or KOJI_USER and KOJI_PASSWORD");
-        }
-        return new KojiSession(_transport, HubUrl, session, _options);
     }
 
     private async Task<KojiSessionInfo> LoginCallAsync(KojiCall<KojiSessionInfo> call, Uri url, CancellationToken cancellationToken)

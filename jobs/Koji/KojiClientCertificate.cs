@@ -17,7 +17,7 @@ public static class KojiClientCertificate
         : X509Certificate2.CreateFromPemFile(value);
 
     /// <summary>The primary handler of the <c>koji</c> client: with the certificate when one is configured and loads.</summary>
-    public static HttpMessageHandler CreateHandler(string? value)
+    public static SocketsHttpHandler CreateHandler(string? value)
     {
         var handler = new SocketsHttpHandler();
         if (value is not null && (IsPemText(value) || File.Exists(value)))

@@ -2,23 +2,31 @@ using Releng.Jobs.Koji.XmlRpc;
 
 namespace Releng.Jobs.Koji;
 
-/// <summary>The <see cref="IKojiSession"/>: serializes calls, numbers them from 0, maps 1008/1009 to <see cref="KojiCallNumberException"/>.</summary>
+/// <summary>
+/// The <see cref="IKojiSession"/>: serializes calls, numbers them from 0, maps 1008/1009 to <see cref="KojiCallNumberException"/>,
+/// and on <c>AuthExpired</c> opens a new session the way the first was opened and sends the refused call again, once
+/// (the hub refuses an expired session before it runs the call, so nothing is done twice).
+/// </summary>
 internal sealed class KojiSession : IKojiSession
 {
     private readonly KojiTransport _transport;
     private readonly Uri _hub;
-    private readonly KojiSessionInfo _session;
     private readonly KojiClientOptions _options;
+    private readonly Func<CancellationToken, Task<KojiSessionInfo>>? _relogin;
+    private KojiSessionInfo _session;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private int _nextCallNumber;
     private bool _closed;
 
-    public KojiSession(KojiTransport transport, Uri hub, KojiSessionInfo session, KojiClientOptions options)
+    public KojiSession(
+        KojiTransport transport, Uri hub, KojiSessionInfo session, KojiClientOptions options,
+        Func<CancellationToken, Task<KojiSessionInfo>>? relogin = null)
     {
         _transport = transport;
         _hub = hub;
         _session = session;
         _options = options;
+        _relogin = relogin;
     }
 
     public int SessionId => _session.SessionId;
@@ -75,9 +83,13 @@ internal sealed class KojiSession : IKojiSession
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // The number is used up even when the call fails: the hub may have committed it before the answer was lost.
-            var headers = new KojiSessionHeaders(_session.SessionId, _session.SessionKey, _nextCallNumber++);
-            var result = await _transport.SendAsync(_hub, method, body, idempotent: false, headers, cancellationToken);
+            var (result, headers) = await SendOnceAsync(method, body, cancellationToken);
+            if (result.Fault is { Code: KojiFaultCode.AuthExpired } && _relogin is not null && method != KojiCalls.Logout().Method)
+            {
+                _session = await _relogin(cancellationToken);
+                _nextCallNumber = 0;
+                (result, headers) = await SendOnceAsync(method, body, cancellationToken);
+            }
             if (result.Fault is { Code: KojiFaultCode.Sequence or KojiFaultCode.Retry } fault)
             {
                 throw new KojiCallNumberException(method, fault.Code, fault.Message, _session.SessionId, headers.CallNumber);
@@ -88,5 +100,12 @@ internal sealed class KojiSession : IKojiSession
         {
             _gate.Release();
         }
+    }
+
+    private async Task<(XmlRpcResult Result, KojiSessionHeaders Headers)> SendOnceAsync(string method, string body, CancellationToken cancellationToken)
+    {
+        // The number is used up even when the call fails: the hub may have committed it before the answer was lost.
+        var headers = new KojiSessionHeaders(_session.SessionId, _session.SessionKey, _nextCallNumber++);
+        return (await _transport.SendAsync(_hub, method, body, idempotent: false, headers, cancellationToken), headers);
     }
 }

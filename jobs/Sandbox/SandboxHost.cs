@@ -48,7 +48,8 @@ public sealed class SandboxHost : IAsyncDisposable
         DistGitGit: new Uri(Path.GetFullPath(Paths.GitRoot) + Path.DirectorySeparatorChar),
         Koji: new Uri(Url(ServiceName.Koji), "kojihub"),
         Bugzilla: Url(ServiceName.Bugzilla),
-        Bodhi: Url(ServiceName.Bodhi));
+        Bodhi: Url(ServiceName.Bodhi),
+        Fasjson: Url(ServiceName.Fasjson));
 
     /// <summary>The fake Fedora Forge's root; its API is under <c>api/v1</c>.</summary>
     public Uri ForgeUrl => Url(ServiceName.Forge);

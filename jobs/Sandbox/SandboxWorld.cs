@@ -1,3 +1,4 @@
+using Releng.Jobs.Sandbox.Accounts;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Releng.Jobs.Sandbox.Bodhi;
@@ -51,6 +52,7 @@ public sealed class SandboxWorld
     public IReadOnlyList<IServiceFake> CreateFakes() =>
     [
         new PagureFake(this), new ForgejoFake(this), new DistGitFake(this), new KojiFake(this), new BugzillaFake(this), new BodhiFake(this),
+        new FasjsonFake(this),
     ];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -27,7 +27,7 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];
 
     /// <summary>PAGURE_TOKEN (tickets), DISTGIT_TOKEN (create repositories and branches), BUGZILLA_API_KEY (validate the review bug).</summary>
-    public override IReadOnlyList<string> Secrets { get; } = ["PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY"];
+    public override IReadOnlyList<string> Secrets { get; } = ["PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", .. Kerberos];
 
     public override int TimeoutMinutes => 30;
 

@@ -13,12 +13,15 @@ public sealed record Credentials(
     string? KojiClientCert,
     string? GitHubToken,
     string? RegistryUser,
-    string? RegistryPassword)
+    string? RegistryPassword,
+    string? Krb5Keytab = null,
+    string? Krb5Principal = null)
 {
     public static IReadOnlyList<string> VariableNames { get; } =
     [
         "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", "KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT",
         "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD", "DISTGIT_SSH_KEY", "DISTGIT_SSH_KNOWN_HOSTS",
+        "KRB5_KEYTAB", "KRB5_PRINCIPAL",
     ];
 
     /// <summary>Private key (OpenSSH text) for pushing to an <c>ssh://</c> dist-git.</summary>
@@ -26,6 +29,12 @@ public sealed record Credentials(
 
     /// <summary><c>known_hosts</c> lines pinning dist-git's SSH host keys; public, but a secret keeps them with the key.</summary>
     public string? DistGitSshKnownHosts { get; init; }
+
+    /// <summary>
+    /// The bot's Kerberos pair: a keytab (base64, as a CI secret holds it, or a path) and its principal. build.sh turns
+    /// it into a private keytab file and the native library's environment before the process starts.
+    /// </summary>
+    public bool HasKerberos => Krb5Keytab is not null && Krb5Principal is not null;
 
     /// <param name="names">The variable names to look at for per-registry logins; default the process environment's.</param>
     public static Credentials FromEnvironment(Func<string, string?>? read = null, IEnumerable<string>? names = null)
@@ -35,7 +44,8 @@ public sealed record Credentials(
         string? Get(string name) => read(name) is { Length: > 0 } value ? value : null;
         return new Credentials(
             Get("PAGURE_TOKEN"), Get("DISTGIT_TOKEN"), Get("BUGZILLA_API_KEY"), Get("KOJI_USER"), Get("KOJI_PASSWORD"),
-            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"))
+            Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"),
+            Get("KRB5_KEYTAB"), Get("KRB5_PRINCIPAL"))
         {
             DistGitSshKey = Get("DISTGIT_SSH_KEY"),
             DistGitSshKnownHosts = Get("DISTGIT_SSH_KNOWN_HOSTS"),
@@ -55,6 +65,7 @@ public sealed record Credentials(
         ("GITHUB_TOKEN", GitHubToken is not null), ("REGISTRY_USER", RegistryUser is not null),
         ("REGISTRY_PASSWORD", RegistryPassword is not null), ("DISTGIT_SSH_KEY", DistGitSshKey is not null),
         ("DISTGIT_SSH_KNOWN_HOSTS", DistGitSshKnownHosts is not null),
+        ("KRB5_KEYTAB", Krb5Keytab is not null), ("KRB5_PRINCIPAL", Krb5Principal is not null),
         .. Registries.Names.Select(name => (name, true)),
     ];
 
@@ -68,11 +79,16 @@ public sealed record Credentials(
     /// <summary>
     /// The secret values, for masking. User names and a client-certificate path are not secret and are not masked;
     /// a client certificate given as PEM text and an SSH key are, whole and line by line (a log may quote one line of it).
+    /// So is a keytab given as base64 (a keytab path and the principal are not secret).
     /// </summary>
     public IEnumerable<string> Values()
     {
         var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>()
             .Concat(Registries.Secrets);
+        if (Krb5Keytab is { } keytab && !Kerberos.KeytabSource.IsPath(keytab))
+        {
+            values = values.Append(keytab).Concat(keytab.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16));
+        }
         foreach (var pem in new[] { KojiClientCert, DistGitSshKey })
         {
             if (pem is not null && pem.Contains("-----BEGIN", StringComparison.Ordinal))

@@ -35,7 +35,7 @@ public static class ServiceClients
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);
-        services.AddAccounts();
+        services.AddAccounts(endpoints, credentials, http);
         foreach (var job in JobDescriptors.All)
         {
             job.AddServices(services, http);

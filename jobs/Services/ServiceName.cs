@@ -10,6 +10,7 @@ public static class ServiceName
     public const string Bugzilla = "bugzilla";
     public const string Bodhi = "bodhi";
     public const string GitHub = "github";
+    public const string Fasjson = "fasjson";
 
     public static IReadOnlyList<string> All { get; } = [Pagure, DistGit, Koji, Bugzilla, Bodhi];
 }

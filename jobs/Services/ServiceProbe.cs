@@ -20,13 +20,15 @@ public sealed class ServiceProbe(IHttpClientFactory clients)
         }),
         (ServiceName.Bugzilla, e => Get(e.Bugzilla, "rest/version")),
         (ServiceName.Bodhi, e => Get(e.Bodhi, "releases/?rows_per_page=1")),
+        // The API description sits outside FASJSON's Kerberos-protected /v1/, so the probe needs no ticket.
+        (ServiceName.Fasjson, e => Get(e.Fasjson!, "specs/v1.json")),
     ];
 
     private static HttpRequestMessage Get(Uri baseUri, string path) => new(HttpMethod.Get, new Uri(baseUri, path));
 
     public async Task<IReadOnlyList<Result>> CheckAsync(ServiceEndpoints endpoints, CancellationToken cancellationToken)
     {
-        var checks = Probes.Select(async probe =>
+        var checks = Probes.Where(p => p.Service != ServiceName.Fasjson || endpoints.Fasjson is not null).Select(async probe =>
         {
             using var request = probe.Request(endpoints);
             var started = Stopwatch.GetTimestamp();

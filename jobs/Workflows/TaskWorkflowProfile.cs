@@ -20,5 +20,8 @@ public sealed record TaskWorkflowProfile(IReadOnlyList<string> Secrets, int Time
     public static TaskWorkflowProfile Of(JobDescriptor descriptor) =>
         new(descriptor.Secrets, descriptor.TimeoutMinutes, descriptor.InstallsTools);
 
+    /// <summary>Jobs with the keytab get the Kerberos client libraries (.ci/install-kerberos.sh client).</summary>
+    public bool UsesKerberos => Secrets.Contains("KRB5_KEYTAB");
+
     public static TaskWorkflowProfile For(string task) => Known.GetValueOrDefault(task) ?? Unknown;
 }

@@ -113,6 +113,10 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
                     {
                         InstallToolsStep(steps);
                     }
+                    if (profile.UsesKerberos)
+                    {
+                        InstallKerberosStep(steps);
+                    }
                     steps.Item(step => step
                         .Quoted("name", $"Run {name}")
                         .Plain("shell", "bash")
@@ -167,6 +171,12 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
         .Quoted("name", "Install tools")
         .Plain("shell", "bash")
         .Plain("run", "bash .ci/install-tools.sh"));
+
+    /// <summary>libgssapi-krb5-2, krb5-user and krb5-k5tls (Fedora's KDC proxy); build.sh sets the keytab up itself.</summary>
+    private static void InstallKerberosStep(YamlText steps) => steps.Item(step => step
+        .Quoted("name", "Install Kerberos client")
+        .Plain("shell", "bash")
+        .Plain("run", "bash .ci/install-kerberos.sh client"));
 
     private void CommonSteps(YamlText steps)
     {

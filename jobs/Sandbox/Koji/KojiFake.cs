@@ -16,6 +16,9 @@ namespace Releng.Jobs.Sandbox.Koji;
 /// </summary>
 public sealed class KojiFake(SandboxWorld world, TimeSpan? latency = null) : IServiceFake
 {
+    /// <summary>The header a front web server sets to its authenticated <c>REMOTE_USER</c> (see <see cref="KojiHub.RemoteUser"/>).</summary>
+    public const string RemoteUserHeader = "X-Remote-User";
+
     private int _requests;
 
     public string Service => Services.ServiceName.Koji;
@@ -44,8 +47,9 @@ public sealed class KojiFake(SandboxWorld world, TimeSpan? latency = null) : ISe
         (int Status, string ContentType, string Body) answer;
         lock (world.Sync)
         {
-            var hub = new KojiHub(world.Koji, world.Clock);
-            answer = hub.Handle(request.Body, request.Path.EndsWith("/ssllogin", StringComparison.Ordinal), name => Header(request, name));
+            var sslLogin = request.Path.EndsWith("/ssllogin", StringComparison.Ordinal);
+            var hub = new KojiHub(world.Koji, world.Clock) { RemoteUser = sslLogin ? Header(request, RemoteUserHeader) : null };
+            answer = hub.Handle(request.Body, sslLogin, name => Header(request, name));
         }
         var response = new ResponseMessage
         {

@@ -37,6 +37,15 @@ internal sealed partial class KojiHub
     private XmlRpcStruct SslLogin(KojiHubArguments a, bool sslLoginPath)
     {
         _ = a;
+        if (sslLoginPath && RemoteUser is { } principal)
+        {
+            // GSSAPI: the principal is the user named by its part before '@' (Koji attaches it so with LoginCreatesUser);
+            // anyone else is unknown, as on a hub that does not create users.
+            var named = principal.Split('@')[0];
+            var krbUser = world.Users.FirstOrDefault(u => u.Name == named)
+                ?? throw new KojiHubFault(1002, $"Unknown user: {principal}");
+            return OpenSession(krbUser, authType: 3);
+        }
         var user = sslLoginPath ? world.Users.FirstOrDefault(u => u.Certificate) : null;
         if (user is null)
         {

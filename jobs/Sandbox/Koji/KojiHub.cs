@@ -13,6 +13,12 @@ internal sealed partial class KojiHub(KojiWorld world, DateTimeOffset clock)
 {
     private const string Version = "1.35.3";
 
+    /// <summary>
+    /// The Kerberos principal the web server in front authenticated for <c>/ssllogin</c> (its <c>REMOTE_USER</c>),
+    /// when there is one: the sandbox itself has none, the Kerberos tests put Apache with mod_auth_gssapi in front.
+    /// </summary>
+    public string? RemoteUser { get; init; }
+
     /// <summary>Handles one POST body; returns the HTTP status, content type and body to answer with.</summary>
     public (int Status, string ContentType, string Body) Handle(string? body, bool sslLoginPath, Func<string, string?> header)
     {

@@ -23,7 +23,7 @@ public sealed class KojiWorldSession
     public int Id { get; set; }
     public string Key { get; set; } = "";
     public int UserId { get; set; }
-    /// <summary>0 password, 2 SSL.</summary>
+    /// <summary>0 password, 2 SSL, 3 GSSAPI.</summary>
     public int AuthType { get; set; }
     public bool Active { get; set; } = true;
 }

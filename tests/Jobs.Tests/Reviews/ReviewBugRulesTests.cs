@@ -1,3 +1,5 @@
+using Releng.Jobs.Accounts;
+using Releng.Jobs.Tests.Accounts;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Reviews;
 using Releng.Jobs.Sandbox.Accounts;
@@ -9,7 +11,7 @@ public sealed class ReviewBugRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
-    private static readonly SandboxAccountDirectory Directory = new(new Dictionary<string, PersonScenario>
+    private static readonly IAccountDirectory Directory = FasjsonPeople.Directory(new Dictionary<string, PersonScenario>
     {
         ["jdoe"] = new() { Email = "jdoe@example.com" },
         ["reviewer"] = new() { Email = "reviewer@example.org" },

@@ -1,3 +1,4 @@
+using Releng.Jobs.Tests.Accounts;
 using Microsoft.Extensions.Time.Testing;
 using Releng.Jobs.Reviews;
 using Releng.Jobs.Sandbox.Accounts;
@@ -11,7 +12,7 @@ public sealed class ReviewBugValidatorTests
     public async Task Review_bug_from_the_sandbox_is_valid_for_its_package_and_requester()
     {
         using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
-        var validator = new ReviewBugValidator(sandbox.Client, new SandboxAccountDirectory(sandbox.World.People),
+        var validator = new ReviewBugValidator(sandbox.Client, FasjsonPeople.Directory(sandbox.World.People),
             new FakeTimeProvider(BugzillaSandbox.Clock));
 
         var verdict = await validator.ValidateAsync(2300001, new ReviewRequest("perl-Foo", "jdoe"));
@@ -24,7 +25,7 @@ public sealed class ReviewBugValidatorTests
     public async Task Approval_ages_with_the_clock()
     {
         using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
-        var validator = new ReviewBugValidator(sandbox.Client, new SandboxAccountDirectory(sandbox.World.People),
+        var validator = new ReviewBugValidator(sandbox.Client, FasjsonPeople.Directory(sandbox.World.People),
             new FakeTimeProvider(BugzillaSandbox.Clock.AddDays(58)));
 
         var verdict = await validator.ValidateAsync(2300001, new ReviewRequest("perl-Foo", "jdoe"));
@@ -36,7 +37,7 @@ public sealed class ReviewBugValidatorTests
     public async Task Missing_bug_is_a_verdict_saying_it_could_not_be_verified()
     {
         using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
-        var validator = new ReviewBugValidator(sandbox.Client, new SandboxAccountDirectory(sandbox.World.People),
+        var validator = new ReviewBugValidator(sandbox.Client, FasjsonPeople.Directory(sandbox.World.People),
             new FakeTimeProvider(BugzillaSandbox.Clock));
 
         var verdict = await validator.ValidateAsync(999, new ReviewRequest("perl-Foo", "jdoe"));

@@ -21,7 +21,7 @@ public sealed class ScmRequestsWithoutAccountDirectoryTests
             var (plan, outcomes) = await sandbox.ApplyAsync(ticket);
 
             var decision = Assert.Single(plan.Decisions);
-            Assert.Equal((ScmDecisionKinds.NeedsHuman, "cannot verify Fedora accounts: no account directory is configured"),
+            Assert.Equal((ScmDecisionKinds.NeedsHuman, "cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set"),
                 (decision.Action, decision.Reason));
             Assert.Empty(decision.Steps);
             Assert.Empty(outcomes);

@@ -80,7 +80,8 @@ public sealed class RunStepTests : IDisposable
         stream.Load(new StringReader(workflow.Content));
         var steps = (YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)
             .Children[new YamlScalarNode("jobs")]).Children[new YamlScalarNode("run")]).Children[new YamlScalarNode("steps")];
-        var run = steps.Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey(new YamlScalarNode("run")));
+        var run = steps.Children.Cast<YamlMappingNode>().Single(s =>
+            ((YamlScalarNode)s.Children[new YamlScalarNode("name")]).Value == $"Run {job}");
         var script = ((YamlScalarNode)run.Children[new YamlScalarNode("run")]).Value!;
 
         File.WriteAllText(Path.Combine(_dir, "step.sh"), script);

@@ -184,7 +184,7 @@ public sealed class WorkflowGeneratorTests
             var run = Step(Parse(Text(job)), $"Run {job}");
 
             Assert.DoesNotContain("${{", Scalar(run, "run"));
-            Assert.All(Keys(Map(run, "env")), key => Assert.Matches(@"^\$\{\{ [a-z_.]+[a-zA-Z_.]* \}\}$", Scalar(run, "env", key)));
+            Assert.All(Keys(Map(run, "env")), key => Assert.Matches(@"^\$\{\{ [a-z_.]+[a-zA-Z0-9_.]* \}\}$", Scalar(run, "env", key)));
         }
     }
 
