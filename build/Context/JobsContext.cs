@@ -2,7 +2,6 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.GitHub;
 using Releng.Jobs.Http;
