@@ -34,24 +34,12 @@ find_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; 
 bin=$(find_bin)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   command -v apt-get >/dev/null 2>&1 || unavailable "no PostgreSQL and no apt-get to install it" "$@"
-  echo "with-postgres: installing postgresql"
   export DEBIAN_FRONTEND=noninteractive
   # No default cluster and no service start: this script runs the only cluster, on loopback, for this run only.
   "${as_root[@]}" mkdir -p /etc/postgresql-common/createcluster.d
   echo "create_main_cluster = false" | "${as_root[@]}" tee /etc/postgresql-common/createcluster.d/releng-jobs.conf >/dev/null
-  policy_rc=/usr/sbin/policy-rc.d
-  added_policy=false
-  if [ ! -e "$policy_rc" ]; then
-    printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy_rc" >/dev/null
-    "${as_root[@]}" chmod 755 "$policy_rc"
-    added_policy=true
-  fi
-  "${as_root[@]}" apt-get update -qq >/dev/null || true
   installed=true
-  "${as_root[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null || installed=false
-  if [ "$added_policy" = true ]; then
-    "${as_root[@]}" rm -f "$policy_rc"
-  fi
+  bash "$(dirname "$0")/apt-install.sh" with-postgres postgresql || installed=false
   [ "$installed" = true ] || unavailable "installing postgresql failed" "$@"
   bin=$(find_bin)
 fi
