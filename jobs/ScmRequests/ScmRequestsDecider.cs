@@ -43,6 +43,12 @@ public sealed class ScmRequestsDecider(
         {
             return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"closed ({ticket.CloseStatus ?? "no close status"})")];
         }
+        if (UnretirementRequests.Claims(ticket))
+        {
+            // fedpkg request-unretirement files here too; the unretire job answers those, and only it.
+            return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, "an unretirement request: left to the unretire job",
+                new Evidence("ticket", ticket.Url))];
+        }
         var decisions = new List<Decision>();
         var unanswered = BotCommands.Unanswered(ticket, bot);
         var helpAsks = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();

@@ -8,7 +8,7 @@ namespace Releng.Jobs.ScmRequests;
 /// when one arrives. Members of <see cref="ProvenpackagerGroup"/> may ask for non-EPEL branches of any rpm.
 /// </summary>
 public sealed record ScmRequestsOptions(
-    string Tracker = "releng/fedora-scm-requests",
+    string Tracker = "forge:releng/fedora-scm-requests",
     string Bot = BotAccount.DefaultName,
     int? Ticket = null,
     string ApproverGroup = "releng",

@@ -36,9 +36,10 @@ public sealed class UnretireDecider(
         {
             return Decision.NothingToDo(subject, UnretireDecisionKinds.NothingToDo, $"the ticket is closed ({ticket.CloseStatus ?? "no status"})");
         }
-        if (!UnretireTicketParser.IsUnretirement(ticket))
+        if (!UnretirementRequests.Claims(ticket))
         {
-            return Decision.NothingToDo(subject, UnretireDecisionKinds.NothingToDo, "not an unretirement request (no \"unretire\" in the title)");
+            return Decision.NothingToDo(subject, UnretireDecisionKinds.NothingToDo,
+                "not an unretirement request (no \"unretire\" in the title, no unretirement action in the body)");
         }
 
         var commands = await UnretireCommandAnswers.ReadAsync(ticket, bot, IsRelengAsync, cancellationToken);
@@ -149,6 +150,7 @@ public sealed class UnretireDecider(
         var evidence = new List<Evidence>
         {
             new("package", request.Repo.FullName),
+            new("read as", request.Form),
             new("requester", request.Recipient == request.Requester ? request.Requester : $"{request.Requester} (for {request.Recipient})"),
             new("owner", facts.Project?.Owner ?? "no such package"),
         };

@@ -14,10 +14,6 @@ namespace Releng.Jobs.Unretire;
 /// </summary>
 public static partial class UnretireTicketParser
 {
-    /// <summary>Whether the ticket is an unretirement request at all (the word is in its title).</summary>
-    public static bool IsUnretirement(Ticket ticket) =>
-        ticket.Title.Contains("unretire", StringComparison.OrdinalIgnoreCase);
-
     public static UnretireTicketParse Parse(Ticket ticket)
     {
         var problems = new List<string>();
@@ -78,7 +74,7 @@ public static partial class UnretireTicketParser
         var bug = LatestReviewBug(ticket, fields.Bug);
         return problems.Count > 0 || repo is null
             ? new UnretireTicketParse(null, problems)
-            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient), []);
+            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient) { Form = fields.Form }, []);
     }
 
     /// <summary>
@@ -101,7 +97,7 @@ public static partial class UnretireTicketParser
         return match is null ? null : int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
     }
 
-    private sealed record Fields(string? Target, IReadOnlyList<string> Branches, int? Bug, string? User);
+    private sealed record Fields(string? Target, IReadOnlyList<string> Branches, int? Bug, string? User, string Form = UnretireRequestForms.FreeText);
 
     private static Fields? ReadJson(string body)
     {
@@ -134,7 +130,9 @@ public static partial class UnretireTicketParser
             var bugText = Text(root, "review_bugzilla", "bug_id", "bug", "bz");
             int? bug = bugText is not null && int.TryParse(bugText.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id : bugText is null ? null : FindBug(bugText);
-            return new Fields(target, branches, bug, Text(root, "maintainer", "user", "fas"));
+            var action = Text(root, "action");
+            var form = action is null ? UnretireRequestForms.Json : UnretireRequestForms.Request(action);
+            return new Fields(target, branches, bug, Text(root, "maintainer", "user", "fas"), form);
         }
         catch (JsonException)
         {

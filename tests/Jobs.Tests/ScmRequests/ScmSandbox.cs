@@ -56,7 +56,8 @@ internal sealed class ScmSandbox : IAsyncDisposable
     public IJob Job(int? ticket = null, string? bot = null)
     {
         var spec = Releng.Jobs.Configuration.TaskCatalog.Default.Find("scm-requests")!;
-        var parameters = Releng.Jobs.Configuration.JobParameters.Defaults(spec);
+        // These stories read the scenario's pagure.io tracker; the forge's copy has its own tests.
+        var parameters = Releng.Jobs.Configuration.JobParameters.Defaults(spec).With("tracker", "releng/fedora-scm-requests");
         if (bot is not null)
         {
             parameters = parameters.With("bot", bot);

@@ -66,7 +66,8 @@ internal sealed class UnretireWorld : IAsyncDisposable
     {
         if (tracker is null)
         {
-            var values = new Dictionary<string, object?> { ["phase"] = phase };
+            // These stories read the scenario's pagure.io copy of the tracker; the forge's copy has its own tests.
+            var values = new Dictionary<string, object?> { ["phase"] = phase, ["tracker"] = "releng", ["requests_tracker"] = "none" };
             if (bot is not null)
             {
                 values["bot"] = bot;
@@ -80,7 +81,7 @@ internal sealed class UnretireWorld : IAsyncDisposable
         var koji = _services.GetRequiredService<IKojiPackageBlocks>();
         var accounts = _services.GetRequiredService<IAccountDirectory>();
         var checker = new UnretireChecker(distGit, git, koji, _services.GetRequiredService<IBugzilla>(), accounts, clock);
-        return new UnretireJob(new UnretireOptions("releng", UnretirePhases.Parse(phase), ticket), tracker, distGit, git, koji,
+        return new UnretireJob(new UnretireOptions("releng", UnretirePhases.Parse(phase), ticket), [new TrackerProject(tracker, "releng")], distGit, git, koji,
             _services.GetRequiredService<IBodhi>(), accounts, checker);
     }
 
