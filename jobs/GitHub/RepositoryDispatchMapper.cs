@@ -30,6 +30,12 @@ public sealed partial class RepositoryDispatchMapper(JobsFile jobs, TaskCatalog 
         }
         var listening = candidates.Where(candidate => jobs.Jobs[candidate.Job].Events.Count > 0).ToList();
         var chosen = listening.Count > 0 ? listening : candidates;
+        // fedora-scm-requests is the scm-requests job's main tracker and a second one of the unretire job: one
+        // dispatch goes to the job whose main tracker it is.
+        if (chosen.Count > 1 && chosen.Count(candidate => candidate.Main) == 1)
+        {
+            chosen = chosen.Where(candidate => candidate.Main).ToList();
+        }
         if (chosen.Count > 1)
         {
             throw new DispatchRefusedException(
@@ -120,19 +126,32 @@ public sealed partial class RepositoryDispatchMapper(JobsFile jobs, TaskCatalog 
 
     private static int Number(Match match) => int.Parse(match.Groups["ticket"].Value, CultureInfo.InvariantCulture);
 
-    /// <summary>The enabled jobs that read <paramref name="tracker"/>, each with the tracker's name as its entry writes it.</summary>
-    private List<(string Job, string Written)> JobsFor(TrackerReference tracker) =>
-        jobs.Jobs
-            .Where(entry => entry.Value.Enabled && catalog.Find(entry.Value.Task) is not null)
-            .SelectMany(entry => Trackers.TrackerParameter.Names
-                .Select(name => (entry.Key, Parameters: new JobParameters(catalog.Find(entry.Value.Task)!, entry.Value.With), Name: name))
-                .Where(candidate => candidate.Parameters.Spec.Parameter(candidate.Name) is not null)
-                .Select(candidate => (Job: candidate.Key, Written: candidate.Parameters.TextOrNull(candidate.Name))))
-            .Where(candidate => TrackerReference.TryParse(candidate.Written, out var reference, out _) && reference == tracker)
-            .Select(candidate => (candidate.Job, candidate.Written!))
-            .DistinctBy(candidate => candidate.Job)
-            .OrderBy(candidate => candidate.Job, StringComparer.Ordinal)
-            .ToList();
+    /// <summary>
+    /// The enabled jobs that read <paramref name="tracker"/>, each with the tracker's name as its entry writes it and
+    /// whether it is the job's main <c>tracker</c> (not a second one such as <c>requests_tracker</c>).
+    /// </summary>
+    private List<(string Job, string Written, bool Main)> JobsFor(TrackerReference tracker)
+    {
+        var found = new List<(string Job, string Written, bool Main)>();
+        foreach (var (job, definition) in jobs.Jobs.Where(entry => entry.Value.Enabled).OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            if (catalog.Find(definition.Task) is not { } spec)
+            {
+                continue;
+            }
+            var parameters = new JobParameters(spec, definition.With);
+            var match = Trackers.TrackerParameter.Names
+                .Where(name => spec.Parameter(name) is not null)
+                .Select(name => (Name: name, Written: parameters.TextOrNull(name)))
+                .FirstOrDefault(candidate => TrackerReference.TryParse(candidate.Written, out var reference, out _)
+                    && candidate.Written is { Length: > 0 } && reference == tracker);
+            if (match.Written is not null)
+            {
+                found.Add((job, match.Written, match.Name == Trackers.TrackerParameter.Name));
+            }
+        }
+        return found;
+    }
 
     private static string Show(string untrusted)
     {
