@@ -1,6 +1,8 @@
 using Releng.Jobs.BaseImage;
 using Releng.Jobs.Planning;
+using Releng.Jobs.Sandbox.Koji;
 using Releng.Jobs.Tests.Koji;
+using Releng.Jobs.Tests.Sandbox;
 
 namespace Releng.Jobs.Tests.BaseImage;
 
@@ -11,16 +13,16 @@ public class BaseImageRebuildJobTests
         "Fedora-Container-Base-Generic", "f44", "f44-container", "44", force, "Container-Base-Generic",
         "git+https://pagure.io/fedora-kiwi-descriptions.git#rawhide", "Fedora.kiwi", [], 0);
 
-    private static async Task<Decision> PlanAsync(KojiTestHub hub, RebuildSettings? settings = null)
+    private static async Task<Decision> PlanAsync(TestSandbox hub, RebuildSettings? settings = null)
     {
-        var plan = await new BaseImageRebuildJob(hub.Client, settings ?? Settings()).PlanAsync(CancellationToken.None);
+        var plan = await new BaseImageRebuildJob(hub.Koji, settings ?? Settings()).PlanAsync(CancellationToken.None);
         return Assert.Single(plan.Decisions);
     }
 
     [Fact]
     public async Task An_image_whose_packages_are_all_current_is_skipped_and_says_so()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(5));
+        using var hub = KojiStories.Start(RebuildStory.Yaml(5));
 
         var decision = await PlanAsync(hub);
 
@@ -34,7 +36,7 @@ public class BaseImageRebuildJobTests
     public async Task A_package_updated_on_one_arch_only_of_a_four_arch_image_triggers_the_rebuild()
     {
         // grub2 is only in the x86_64 and aarch64 archives; noarch tzdata is in all four and counts once.
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3,
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3,
             extraBuilds:
             [
                 "{ nvr: grub2-2.12-29.fc44, tags: [f44], days_ago: 15, arches: [x86_64, aarch64] }",
@@ -55,7 +57,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task A_package_in_the_image_but_blocked_in_the_tag_triggers_the_rebuild()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, packageList: "python-pyte: { blocked: true }",
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, packageList: "python-pyte: { blocked: true }",
             extraBuilds: ["{ nvr: python-pyte-0.8.2-4.fc44, days_ago: 30 }"],
             archiveExtras: _ => ["python-pyte-0.8.2-4.fc44"]));
 
@@ -68,7 +70,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task A_change_newer_than_the_build_tag_repo_waits_for_the_next_run()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, repoDaysAgo: 0.6,
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, repoDaysAgo: 0.6,
             extraBuilds: ["{ nvr: pkg-001-1.0-2.fc44, tags: [f44], days_ago: 0.5 }"]));
 
         var decision = await PlanAsync(hub);
@@ -82,8 +84,8 @@ public class BaseImageRebuildJobTests
     public async Task The_number_of_koji_requests_does_not_grow_with_the_image()
     {
         static string[] Updates(int packages) => Enumerable.Range(0, packages / 2).Select(i => $"{{ nvr: pkg-{i:D3}-1.0-2.fc44, tags: [f44], days_ago: 0.5 }}").ToArray();
-        using var small = new KojiTestHub(RebuildStory.Yaml(10, Updates(10), packageList: "", archiveExtras: _ => ["gone-1-1.fc44"]));
-        using var large = new KojiTestHub(RebuildStory.Yaml(200, Updates(200), packageList: "", archiveExtras: _ => ["gone-1-1.fc44"]));
+        using var small = KojiStories.Start(RebuildStory.Yaml(10, Updates(10), packageList: "", archiveExtras: _ => ["gone-1-1.fc44"]));
+        using var large = KojiStories.Start(RebuildStory.Yaml(200, Updates(200), packageList: "", archiveExtras: _ => ["gone-1-1.fc44"]));
 
         var smallDecision = await PlanAsync(small);
         var largeDecision = await PlanAsync(large);
@@ -91,15 +93,15 @@ public class BaseImageRebuildJobTests
         Assert.Equal(RebuildActions.Rebuild, smallDecision.Action);
         Assert.Equal(RebuildActions.Rebuild, largeDecision.Action);
         Assert.Contains("101 packages changed", largeDecision.Reason);
-        Assert.Equal(small.Fake.RequestCount, large.Fake.RequestCount);
-        Assert.InRange(large.Fake.RequestCount, 1, 12);
+        Assert.Equal(small.Fake<KojiFake>().RequestCount, large.Fake<KojiFake>().RequestCount);
+        Assert.InRange(large.Fake<KojiFake>().RequestCount, 1, 12);
     }
 
     [Fact]
     public async Task Apply_starts_one_kiwi_build_and_the_next_run_sees_it_running()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, extraBuilds: ["{ nvr: pkg-002-1.0-2.fc44, tags: [f44], days_ago: 0.5 }"]),
-            KojiTestHub.Password("releng-bot", "sandbox"));
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, extraBuilds: ["{ nvr: pkg-002-1.0-2.fc44, tags: [f44], days_ago: 0.5 }"]),
+            KojiStories.Password("releng-bot", "sandbox"));
         var decision = await PlanAsync(hub);
 
         var result = await decision.Steps.Single().Run(CancellationToken.None);
@@ -117,7 +119,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task Force_rebuilds_an_unchanged_image()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3));
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3));
 
         var decision = await PlanAsync(hub, Settings(force: true));
 
@@ -128,7 +130,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task An_image_with_no_build_yet_gets_its_first()
     {
-        using var hub = new KojiTestHub("""
+        using var hub = KojiStories.Start("""
             koji:
               targets: { f44-container: { build_tag: f44-build, dest_tag: f44-updates-candidate } }
             """);

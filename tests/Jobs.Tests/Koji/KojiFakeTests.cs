@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Koji;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 
 namespace Releng.Jobs.Tests.Koji;
 
@@ -18,10 +21,10 @@ public class KojiFakeTests
         """;
 
     private static async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Post(
-        KojiTestHub hub, string body, params (string Name, string Value)[] headers)
+        TestSandbox hub, string body, params (string Name, string Value)[] headers)
     {
         using var http = new HttpClient();
-        var request = new HttpRequestMessage(HttpMethod.Post, hub.Server.Url + "/kojihub")
+        var request = new HttpRequestMessage(HttpMethod.Post, hub.Server(ServiceName.Koji).Url + "/kojihub")
         {
             Content = new StringContent(body, Encoding.UTF8, "text/xml"),
         };
@@ -47,7 +50,7 @@ public class KojiFakeTests
     [InlineData("01-getAPIVersion.req.xml", "01-getAPIVersion.resp.xml")]
     public async Task Answers_are_byte_for_byte_the_real_hubs(string requestSample, string? responseSample)
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
         var (status, body, response) = await Post(hub, KojiSamples.Read(requestSample));
 
@@ -63,12 +66,12 @@ public class KojiFakeTests
     [Fact]
     public async Task Malformed_and_empty_bodies_get_http_400_and_get_gets_405()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
         using var http = new HttpClient();
 
         var (malformed, text, _) = await Post(hub, KojiSamples.Read("24-malformed-xml.req.xml"));
         var (empty, emptyText, _) = await Post(hub, "");
-        var get = await http.GetAsync(hub.Server.Url + "/kojihub");
+        var get = await http.GetAsync(hub.Server(ServiceName.Koji).Url + "/kojihub");
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (malformed, empty));
         Assert.StartsWith("Invalid request: ", text);
@@ -79,7 +82,7 @@ public class KojiFakeTests
     [Fact]
     public async Task A_repeated_call_number_is_refused_even_for_reads_and_a_lower_one_is_a_sequence_error()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
         var (_, login, _) = await Post(hub, KojiSamples.Read("30-login.req.xml"));
         var session = Releng.Jobs.Koji.XmlRpc.XmlRpcCodec.DecodeResponse(login).Value as Releng.Jobs.Koji.XmlRpc.XmlRpcStruct;
         var id = session!.GetInt32("session-id").ToString();
@@ -101,7 +104,7 @@ public class KojiFakeTests
     [Fact]
     public async Task Both_multicall_spellings_answer_the_same()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
         var (_, system, _) = await Post(hub, KojiSamples.Read("17-system.multicall.req.xml"));
         var (_, legacy, _) = await Post(hub, KojiSamples.Read("18-multiCall.req.xml"));
@@ -109,14 +112,14 @@ public class KojiFakeTests
         Assert.Equal(system, legacy);
         var entries = Releng.Jobs.Koji.XmlRpc.XmlRpcCodec.ReadMultiCallResults(Releng.Jobs.Koji.XmlRpc.XmlRpcCodec.DecodeResponse(system).Value);
         Assert.Equal([false, true, true, false], entries.Select(e => e.IsFault));
-        Assert.Equal(2, hub.Fake.RequestCount);
+        Assert.Equal(2, hub.Fake<KojiFake>().RequestCount);
     }
 
     [Fact]
     public async Task The_world_survives_a_save_and_load_with_its_writes()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("kojiadmin", "kojipass"));
-        await using (var session = await hub.Client.LoginAsync())
+        using var hub = KojiStories.Start(World, KojiStories.Password("kojiadmin", "kojipass"));
+        await using (var session = await hub.Koji.LoginAsync())
         {
             await session.GetLoggedInUserAsync();
         }

@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Koji;
+using Releng.Jobs.Secrets;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -16,9 +20,13 @@ public sealed class KojiFaultAndRetryTests : IDisposable
         _server.Dispose();
     }
 
-    private IKojiClient Client(Releng.Jobs.Secrets.Credentials? credentials = null) =>
-        (IKojiClient)KojiTestHub.Services(new Uri(_server.Url + "/kojihub"), credentials ?? KojiTestHub.Anonymous)
-            .GetService(typeof(IKojiClient))!;
+    private IKojiClient Client(Credentials? credentials = null)
+    {
+        var unused = new Uri("http://127.0.0.1:9/");
+        var endpoints = new ServiceEndpoints(unused, unused, unused, new Uri(_server.Url + "/kojihub"), unused, unused);
+        return new ServiceCollection().AddKoji(endpoints, credentials ?? KojiStories.Anonymous, TestSandbox.FastRetries)
+            .BuildServiceProvider().GetRequiredService<IKojiClient>();
+    }
 
     private void Answer(string body, int status = 200, string contentType = "text/xml") =>
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost())
@@ -121,7 +129,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
             .RespondWith(Response.Create().WithBody(KojiSamples.Read("30-login.resp.xml")));
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost().WithBody(b => b!.Contains("packageListUnblock")))
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("Service Unavailable"));
-        await using var session = await Client(KojiTestHub.Password("kojiadmin", "kojipass")).LoginAsync();
+        await using var session = await Client(KojiStories.Password("kojiadmin", "kojipass")).LoginAsync();
 
         var error = await Assert.ThrowsAsync<KojiProtocolException>(() => session.UnblockPackageAsync("f44", "python-pyte"));
 
@@ -136,7 +144,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
             .RespondWith(Response.Create().WithBody(KojiSamples.Read("30-login.resp.xml")));
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost().WithBody(b => b!.Contains("packageListUnblock")))
             .RespondWith(Response.Create().WithBody(KojiSamples.Read("47-repeat-callnum5-RetryError.resp.xml")));
-        await using var session = await Client(KojiTestHub.Password("kojiadmin", "kojipass")).LoginAsync();
+        await using var session = await Client(KojiStories.Password("kojiadmin", "kojipass")).LoginAsync();
 
         var error = await Assert.ThrowsAsync<KojiCallNumberException>(() => session.UnblockPackageAsync("f44", "python-pyte"));
 
@@ -151,7 +159,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
     {
         Answer(KojiSamples.Read("37-login-badpass.resp.xml"));
 
-        var error = await Assert.ThrowsAsync<KojiAuthException>(() => Client(KojiTestHub.Password("kojiadmin", "s3cr3t-value")).LoginAsync());
+        var error = await Assert.ThrowsAsync<KojiAuthException>(() => Client(KojiStories.Password("kojiadmin", "s3cr3t-value")).LoginAsync());
 
         Assert.DoesNotContain("s3cr3t-value", error.ToString());
         Assert.Equal("invalid username or password", error.FaultString);
@@ -172,7 +180,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
         var path = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid(), "client.pem");
 
         var error = await Assert.ThrowsAsync<KojiCredentialsException>(() =>
-            Client(KojiTestHub.Anonymous with { KojiClientCert = path }).LoginAsync());
+            Client(KojiStories.Anonymous with { KojiClientCert = path }).LoginAsync());
 
         Assert.DoesNotContain(path, error.Message);
         Assert.Contains("KOJI_CLIENT_CERT", error.Message);

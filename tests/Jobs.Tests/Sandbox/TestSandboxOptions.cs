@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Releng.Jobs.Http;
+using Releng.Jobs.Sandbox;
+using Releng.Jobs.Secrets;
+
+namespace Releng.Jobs.Tests.Sandbox;
+
+/// <summary>How a <see cref="TestSandbox"/> is started and how its clients are wired.</summary>
+internal sealed record TestSandboxOptions
+{
+    /// <summary>The fakes to start (<see cref="Services.ServiceName"/>); null starts them all. The others are unreachable.</summary>
+    public IReadOnlyCollection<string>? Fakes { get; init; }
+
+    /// <summary>What the clients send; the sandbox environment's fixed fake credentials unless a test says otherwise.</summary>
+    public Credentials Credentials { get; init; } = SandboxCredentials.Default;
+
+    public HttpSettings Http { get; init; } = TestSandbox.FastRetries;
+
+    /// <summary>
+    /// Wires the clients as the sandbox environment does: the scenario's clock as the <see cref="TimeProvider"/> and the
+    /// sandbox's stand-ins (accounts, collaborator branches, registries). False wires them as a real environment has them.
+    /// </summary>
+    public bool AsSandboxEnvironment { get; init; }
+
+    /// <summary>Registrations made before the clients', e.g. client options a test wants.</summary>
+    public Action<IServiceCollection>? Configure { get; init; }
+}
