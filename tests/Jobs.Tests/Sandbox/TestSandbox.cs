@@ -129,6 +129,9 @@ internal sealed class TestSandbox : IDisposable, IAsyncDisposable
     /// <summary>What one fake received (WireMock's log, in its order).</summary>
     public IReadOnlyList<ILogEntry> Requests(string service) => Server(service).LogEntries.ToList();
 
+    public IReadOnlyList<ILogEntry> RequestsTo(string service, string method, string path) =>
+        Requests(service).Where(entry => entry.RequestMessage.Method == method && entry.RequestMessage.Path == path).ToList();
+
     /// <summary>Bodies of the requests one fake received, oldest first.</summary>
     public IReadOnlyList<string> RequestBodies(string service) =>
         Server(service).LogEntries.OrderBy(e => e.RequestMessage.DateTime).Select(e => e.RequestMessage.Body ?? "").ToList();
