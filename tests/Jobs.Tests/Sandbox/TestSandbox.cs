@@ -22,7 +22,7 @@ namespace Releng.Jobs.Tests.Sandbox;
 /// and the production clients (<see cref="ServiceClients.AddServiceClients"/>) wired to them. Disposing stops the fakes
 /// and removes the directory.
 /// </summary>
-internal sealed class TestSandbox : IDisposable, IAsyncDisposable
+internal sealed partial class TestSandbox : IDisposable, IAsyncDisposable
 {
     public static readonly DateTimeOffset DefaultClock = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
     public static HttpSettings FastRetries { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(5), MaxRetries = 2 };
@@ -152,12 +152,12 @@ internal sealed class TestSandbox : IDisposable, IAsyncDisposable
     {
         var services = new ServiceCollection();
         _options.Configure?.Invoke(services);
-        if (_options.AsSandboxEnvironment)
+        if (_options.ScenarioClock)
         {
             services.AddSingleton<TimeProvider>(new FixedClock(World.Clock));
         }
         services.AddServiceClients(Endpoints, credentials, http ?? _options.Http);
-        if (_options.AsSandboxEnvironment)
+        if (_options.StandIns)
         {
             services.AddSandboxStandIns(World);
         }

@@ -16,11 +16,14 @@ internal sealed record TestSandboxOptions
 
     public HttpSettings Http { get; init; } = TestSandbox.FastRetries;
 
+    /// <summary>The scenario's clock as the <see cref="TimeProvider"/>, as the sandbox environment has it.</summary>
+    public bool ScenarioClock { get; init; }
+
     /// <summary>
-    /// Wires the clients as the sandbox environment does: the scenario's clock as the <see cref="TimeProvider"/> and the
-    /// sandbox's stand-ins (accounts, collaborator branches, registries). False wires them as a real environment has them.
+    /// The sandbox's stand-ins (accounts, collaborator branches, registries), as the sandbox environment has them.
+    /// False wires the clients as a real environment has them: no account directory, no collaborator patterns.
     /// </summary>
-    public bool AsSandboxEnvironment { get; init; }
+    public bool StandIns { get; init; }
 
     /// <summary>Registrations made before the clients', e.g. client options a test wants.</summary>
     public Action<IServiceCollection>? Configure { get; init; }
