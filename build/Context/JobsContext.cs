@@ -115,11 +115,24 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         {
             result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, Options.StepSummary, Masker, cancellationToken);
         }
-        catch (Exception e) when (e is not (ConfigurationException or OperationCanceledException))
+        catch (ParameterValueException e)
+        {
+            // The entry names something the service does not have: a configuration error at that value.
+            audit.PlanFailed(request.JobName, Options.Apply, job.Subject ?? request.JobName, e.Problem);
+            var (line, column) = JobsFile.Jobs.GetValueOrDefault(request.JobName)?.Positions.Of(e.Parameter) ?? (0, 0);
+            throw new ConfigurationException(Options.JobsFile, line, column, $"job '{request.JobName}', parameter '{e.Parameter}': {e.Problem}");
+        }
+        catch (ConfigurationException e)
+        {
+            audit.PlanFailed(request.JobName, Options.Apply, job.Subject ?? request.JobName, e.Message);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // A service that cannot be read fails this job only; the run's other jobs still plan and act, and the
             // run exits 1 so the next scheduled run retries.
-            RunLog.Error($"{request.JobName}: the plan failed, nothing was done: {e.Message}");
+            audit.PlanFailed(request.JobName, Options.Apply, job.Subject ?? request.JobName, e.Message);
+            RunLog.Error($"{request.JobName}: the plan failed, nothing was done: {e.Message} (audit: {audit.Path})");
             RunLog.Verbose(e.ToString());
             if (Options.StepSummary is { } summary)
             {

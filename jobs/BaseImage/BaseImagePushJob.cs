@@ -27,7 +27,7 @@ public sealed class BaseImagePushJob(
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
         var target = await koji.GetBuildTargetAsync(settings.Target, cancellationToken: cancellationToken)
-            ?? throw new ConfigurationException("jobs.yaml", 0, 0, $"Koji has no build target '{settings.Target}' (image {settings.Image})");
+            ?? throw new ParameterValueException("target", $"Koji has no build target '{settings.Target}' (image {settings.Image})");
         var build = (await koji.GetLatestBuildsAsync(target.DestTagName, settings.Image, "image", cancellationToken: cancellationToken)).FirstOrDefault();
         var states = new List<(ImageReference Tag, TagState? State)>();
         foreach (var repository in settings.Destinations)

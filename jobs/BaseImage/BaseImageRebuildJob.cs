@@ -6,9 +6,10 @@ namespace Releng.Jobs.BaseImage;
 
 /// <summary>
 /// Decides whether one container base image needs a rebuild and, with <c>--apply</c>, starts it. Every read is at
-/// one Koji event and the number of hub requests does not grow with the image: event, target, running tasks, image
-/// build, archives, then one multicall each for components, their builds, the tag's latest builds, and (only when
-/// needed) package lists, history and repos. See docs/jobs/base-image.md.
+/// one Koji event and the number of hub requests does not grow with the image: event; one multicall for target,
+/// tag, inheritance and unfinished tasks; image build, archives, then one multicall each for components, their
+/// builds, the tag's latest builds, and (only when needed) package lists, untag history and the build repo's state.
+/// See docs/jobs/base-image.md.
 /// </summary>
 public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settings, IRunLog? log = null) : IJob
 {
@@ -30,15 +31,30 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
     {
         var lastEvent = await koji.GetLastEventAsync(cancellationToken: cancellationToken);
         var at = lastEvent.Id;
-        var target = await koji.GetBuildTargetAsync(settings.Target, at, cancellationToken)
-            ?? throw new ConfigurationException("jobs.yaml", 0, 0, $"Koji has no build target '{settings.Target}' (image {settings.Image})");
-        var running = await FindRunningTaskAsync(cancellationToken);
+        var first = await koji.MultiCallAsync<object?>(
+        [
+            KojiCalls.GetBuildTarget(settings.Target, at).Untyped(),
+            KojiCalls.GetTag(settings.Tag, at).Untyped(),
+            KojiCalls.GetFullInheritance(settings.Tag, at).Untyped(),
+            RunningTasksQuery.Untyped(),
+        ], cancellationToken);
+        var target = (KojiBuildTarget?)first[0].Value
+            ?? throw new ParameterValueException("target", $"Koji has no build target '{settings.Target}' (image {settings.Image}, at event {at})");
+        _ = (KojiTag?)first[1].Value
+            ?? throw new ParameterValueException("tag", $"Koji has no tag '{settings.Tag}' (image {settings.Image}, at event {at})");
+        var contentTags = new[] { settings.Tag }.Concat(((IReadOnlyList<KojiTagParent>)first[2].Value!).Select(p => p.Name)).ToList();
+        var running = RunningTask((IReadOnlyList<KojiTaskInfo>)first[3].Value!);
         var image = (await koji.GetLatestBuildsAsync(target.DestTagName, settings.Image, "image", at, cancellationToken)).FirstOrDefault();
         ImageContents? contents = null;
         IReadOnlyList<ComponentChange> changes = [];
-        int? requiredEvent = null;
-        KojiRepo? repo = null, newestRepo = null;
-        if (image is not null)
+        BuildRepoState? repo = null;
+        IReadOnlyList<string> buildTagArches = [];
+        if (image is null)
+        {
+            // The first build: nothing to learn the arches from but the build tag.
+            buildTagArches = (await koji.GetTagAsync(target.BuildTagName, at, cancellationToken))?.Arches ?? [];
+        }
+        else
         {
             contents = await new ImageContentsReader(koji).ReadAsync(image, cancellationToken);
             var latest = await koji.GetLatestBuildPerPackageAsync(settings.Tag, contents.Components.Keys, atEvent: at, cancellationToken: cancellationToken);
@@ -47,59 +63,57 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
                 ? new Dictionary<string, KojiPackageConfig?>()
                 : await koji.GetPackageConfigsAsync(settings.Tag, missing, at, cancellationToken);
             changes = RebuildRule.Compare(settings.Tag, contents.Components, latest, configs);
+            changes = await WithUntagPlacesAsync(changes, contentTags, at, cancellationToken);
             if (changes.Count > 0)
             {
-                requiredEvent = await ChangeEventAsync(changes, image, at, cancellationToken);
-                repo = await koji.GetRepoAsync(target.BuildTagName, requiredEvent, cancellationToken);
-                newestRepo = repo ?? await koji.GetRepoAsync(target.BuildTagName, cancellationToken: cancellationToken);
+                repo = await new BuildRepoReader(koji).ReadAsync(target.BuildTagName, settings.Tag, contents.Components.Keys.ToList(), at, cancellationToken);
             }
         }
         return new RebuildFacts(settings.Image, settings.Tag, settings.Target, target.BuildTagName, target.DestTagName, at,
-            contents, changes, settings.Force, requiredEvent, repo, newestRepo, running);
+            contents, changes, settings.Force, repo, running, buildTagArches);
     }
 
     /// <summary>
-    /// The event a repo must include for the build to see every change: when each new build was tagged, and when each
-    /// removed build was untagged or its package blocked (from the history, one multicall for all of them).
+    /// Where each untagged component was untagged (the content tag or one of its parents), from the build's tagging
+    /// history: one multicall, only when a component has no build left.
     /// </summary>
-    private async Task<int> ChangeEventAsync(IReadOnlyList<ComponentChange> changes, KojiBuild image, int at, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ComponentChange>> WithUntagPlacesAsync(
+        IReadOnlyList<ComponentChange> changes, IReadOnlyList<string> contentTags, int at, CancellationToken cancellationToken)
     {
-        var events = changes.Where(c => c.Latest is not null).Select(c => c.Latest!.TaggedEventId ?? at).ToList();
-        var removed = changes.Where(c => c.Latest is null).ToList();
-        if (removed.Count > 0)
+        var untagged = changes.Where(c => c.Kind == ComponentChangeKind.Untagged).ToList();
+        if (untagged.Count == 0)
         {
-            var histories = await koji.MultiCallAsync(removed.Select(c => KojiCalls.QueryHistory(new KojiHistoryQuery
-            {
-                Tables = ["tag_listing", "tag_packages"],
-                Package = c.Package,
-                BeforeEvent = at + 1,
-            })), cancellationToken);
-            foreach (var (change, history) in removed.Zip(histories))
-            {
-                var rows = history.Value.Values.SelectMany(r => r).ToList();
-                var removal = rows
-                    .Where(r => r.Table == "tag_listing" && r.BuildId == change.InImage.Id && r.RevokeEvent is not null)
-                    .Select(r => r.RevokeEvent!.Value)
-                    .Concat(rows.Where(r => r.Table == "tag_packages" && r.Fields.GetBooleanOrNull("blocked") == true).Select(r => r.CreateEvent))
-                    .DefaultIfEmpty(image.CreationEventId ?? 0)
-                    .Max();
-                events.Add(removal);
-            }
+            return changes;
         }
-        return events.Max();
+        var histories = await koji.MultiCallAsync(untagged.Select(c => KojiCalls.QueryHistory(new KojiHistoryQuery
+        {
+            Tables = ["tag_listing"],
+            Build = c.InImage.Nvr,
+            BeforeEvent = at + 1,
+        })), cancellationToken);
+        var places = untagged.Zip(histories).ToDictionary(pair => pair.First, pair => pair.Second.Value.Values.SelectMany(rows => rows)
+            .Where(r => r.RevokeEvent is { } revoked && revoked <= at && r.TagName is { } tag && contentTags.Contains(tag))
+            .OrderByDescending(r => r.RevokeEvent)
+            .Select(r => r.TagName)
+            .FirstOrDefault());
+        return changes.Select(c => places.GetValueOrDefault(c) is { } tag ? c with { RemovedIn = tag } : c).ToList();
     }
 
-    private async Task<KojiTaskInfo?> FindRunningTaskAsync(CancellationToken cancellationToken)
-    {
-        var tasks = await koji.ListTasksAsync(new KojiTaskQuery { Method = "kiwiBuild", States = KojiTaskQuery.ActiveStates }, cancellationToken);
-        return tasks.Where(t => t.KiwiTarget == settings.Target && (t.KiwiProfile is null || t.KiwiProfile == settings.Profile))
+    private static KojiCall<IReadOnlyList<KojiTaskInfo>> RunningTasksQuery =>
+        KojiCalls.ListTasks(new KojiTaskQuery { Method = "kiwiBuild", States = KojiTaskQuery.ActiveStates });
+
+    private KojiTaskInfo? RunningTask(IReadOnlyList<KojiTaskInfo> tasks) =>
+        tasks.Where(t => t.KiwiTarget == settings.Target && (t.KiwiProfile is null || t.KiwiProfile == settings.Profile))
             .OrderBy(t => t.Id)
             .FirstOrDefault();
-    }
+
+    private async Task<KojiTaskInfo?> FindRunningTaskAsync(CancellationToken cancellationToken) =>
+        RunningTask(await koji.CallAsync(RunningTasksQuery, cancellationToken));
 
     private IReadOnlyList<string> BuildArches(RebuildFacts facts) =>
         settings.Arches.Count > 0 ? settings.Arches
         : facts.Contents is { Arches.Count: > 0 } contents ? contents.Arches
+        : facts.BuildTagArches.Count > 0 ? facts.BuildTagArches
         : RebuildSettings.FedoraArches;
 
     private async Task<StepResult> StartBuildAsync(RebuildFacts facts, CancellationToken cancellationToken)
@@ -169,15 +183,22 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
         {
             evidence.Add(new($"{change.Kind.ToString().ToLowerInvariant()} {change.Package}", change.Transition));
         }
-        if (facts.RequiredRepoEvent is { } required)
+        if (facts.BuildRepo is { } state)
         {
-            evidence.Add(new("repo", facts.Repo is { } repo
-                ? $"{facts.BuildTag} repo {repo.Id} (event {repo.CreateEvent}) includes event {required}"
-                : $"{facts.BuildTag} has no ready repo from event {required} on"));
+            evidence.Add(new("build repo", state.Repo is not { } repo
+                ? $"{facts.BuildTag} has no ready repo"
+                : state.IsCurrent
+                    ? $"{facts.BuildTag} repo {repo.Id} (event {repo.CreateEvent}) holds the latest builds of {facts.Tag} at event {facts.EventId}"
+                    : $"{facts.BuildTag} repo {repo.Id} (event {repo.CreateEvent}) lacks: {string.Join("; ", state.Lags)}"));
+        }
+        if (facts.Contents is null && facts.BuildTagArches.Count > 0)
+        {
+            evidence.Add(new("arches", $"{string.Join(" ", facts.BuildTagArches)} (from {facts.BuildTag})"));
         }
         if (facts.RunningTask is { } task)
         {
-            evidence.Add(new("running task", $"kiwiBuild {task.Id} ({task.State.ToString().ToLowerInvariant()}, owner {task.OwnerName})"));
+            evidence.Add(new("running task", $"kiwiBuild {task.Id} ({task.State.ToString().ToLowerInvariant()}" +
+                (task.Owner is { } owner ? $", owner {task.OwnerName ?? $"user {owner}"}" : "") + ")"));
         }
         return evidence;
     }

@@ -19,7 +19,10 @@ public enum ComponentChangeKind
 /// <param name="InImage">The build the image's RPMs came from.</param>
 /// <param name="Latest">The tag's latest build, for <see cref="ComponentChangeKind.Updated"/>.</param>
 /// <param name="Tag">The content tag compared against.</param>
-public sealed record ComponentChange(string Package, ComponentChangeKind Kind, KojiBuild InImage, KojiBuild? Latest, string Tag)
+/// <param name="RemovedIn">For an untagged or blocked package, the tag it was untagged from or blocked in when known:
+/// the content tag or one of its parents.</param>
+public sealed record ComponentChange(string Package, ComponentChangeKind Kind, KojiBuild InImage, KojiBuild? Latest, string Tag,
+    string? RemovedIn = null)
 {
     /// <summary>e.g. <c>bash 5.2.37-1.fc44 → 5.2.37-2.fc44</c> or <c>foo 1.0-1.fc44 → untagged from f44</c>.</summary>
     public override string ToString() => $"{Package} {Transition}";
@@ -28,9 +31,13 @@ public sealed record ComponentChange(string Package, ComponentChangeKind Kind, K
     public string Transition => Kind switch
     {
         ComponentChangeKind.Updated => $"{Evr(InImage)} → {Evr(Latest!)}",
-        ComponentChangeKind.Untagged => $"{Evr(InImage)} → untagged from {Tag}",
-        _ => $"{Evr(InImage)} → blocked in {Tag}",
+        ComponentChangeKind.Untagged => RemovedIn is { } from
+            ? $"{Evr(InImage)} → untagged from {from}{Inherited(from)}"
+            : $"{Evr(InImage)} → no build left in {Tag}",
+        _ => $"{Evr(InImage)} → blocked in {RemovedIn ?? Tag}{Inherited(RemovedIn ?? Tag)}",
     };
+
+    private string Inherited(string where) => where == Tag ? "" : $" (inherited by {Tag})";
 
     /// <summary>[epoch:]version-release; Koji's nil epoch and 0 both print without one.</summary>
     public static string Evr(KojiBuild build) =>

@@ -27,8 +27,10 @@ public static class RebuildRule
             var latest = latestInTag.GetValueOrDefault(package);
             if (latest is null)
             {
-                var blocked = packageConfigs.GetValueOrDefault(package) is { Blocked: true };
-                changes.Add(new ComponentChange(package, blocked ? ComponentChangeKind.Blocked : ComponentChangeKind.Untagged, builds[0], null, tag));
+                var config = packageConfigs.GetValueOrDefault(package);
+                changes.Add(config is { Blocked: true }
+                    ? new ComponentChange(package, ComponentChangeKind.Blocked, builds[0], null, tag, config.TagName)
+                    : new ComponentChange(package, ComponentChangeKind.Untagged, builds[0], null, tag));
                 continue;
             }
             var stale = builds.FirstOrDefault(b => b.Id != latest.Id);
@@ -47,8 +49,11 @@ public static class RebuildRule
         var at = $"at Koji event {facts.EventId}";
         if (facts.RunningTask is { } task)
         {
+            var state = task.State == KojiTaskState.Free || task.StartTime is null
+                ? $"is waiting for a builder (queued {task.CreateTime:yyyy-MM-dd HH:mm} UTC)"
+                : $"is already running (started {task.StartTime:yyyy-MM-dd HH:mm} UTC)";
             return new(RebuildActions.AlreadyBuilding,
-                $"kiwiBuild task {task.Id} for {facts.Target} is already running (started {task.CreateTime:yyyy-MM-dd HH:mm} UTC); not starting another" +
+                $"kiwiBuild task {task.Id} for {facts.Target} {state}; not starting another" +
                 (facts.Changes.Count > 0 ? $" ({Count(facts.Changes.Count)} changed since the current image)" : ""));
         }
         if (facts.Contents is null)
@@ -66,14 +71,22 @@ public static class RebuildRule
                 : new(RebuildActions.Skip, $"all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest builds in {facts.Tag} {at}");
         }
         var changed = $"{Count(facts.Changes.Count)} changed since {facts.Contents.Image.Nvr}: {Summary(facts.Changes)}";
-        if (facts.RequiredRepoEvent is { } required && facts.Repo is null)
+        if (facts.BuildRepo is { IsCurrent: false } repo)
         {
-            var newest = facts.NewestRepo is { } repo ? $"its newest repo {repo.Id} is from event {repo.CreateEvent}" : "it has no ready repo";
-            return new(RebuildActions.WaitForRepo,
-                $"{changed}; but {facts.BuildTag} has no repo with event ≥ {required} yet ({newest}), so a build now would reproduce the old content; the next run rebuilds");
+            var lag = RepoLagSummary(facts, repo);
+            // force is for fixes that cannot wait: build now from the newest repo, and say what it lacks.
+            return facts.Force
+                ? new(RebuildActions.Rebuild, $"forced; {changed}; {lag}, so the build may not have every change ({at})")
+                : new(RebuildActions.WaitForRepo,
+                    $"{changed}; but {lag}, so a build now would not be made of {facts.Tag}'s latest builds {at}; the next run rebuilds");
         }
         return new(RebuildActions.Rebuild, (facts.Force ? "forced; " : "") + $"{changed} ({at})");
     }
+
+    private static string RepoLagSummary(RebuildFacts facts, BuildRepoState repo) => repo.Repo is not { } newest
+        ? $"{facts.BuildTag} has no ready repo"
+        : $"{facts.BuildTag}'s newest repo {newest.Id} (event {newest.CreateEvent}) lacks what happened up to event {repo.RequiredEvent}: " +
+          string.Join("; ", repo.Lags.Take(3)) + (repo.Lags.Count > 3 ? $"; and {repo.Lags.Count - 3} more" : "");
 
     private static string Count(int changes) => changes == 1 ? "1 package" : $"{changes} packages";
 
@@ -93,10 +106,9 @@ public static class RebuildActions
 
 /// <summary>Everything the rebuild rule looks at for one image, read at one Koji event.</summary>
 /// <param name="Contents">The current image build and its components; null when there is none yet.</param>
-/// <param name="RequiredRepoEvent">The event the build tag's repo must have reached to contain every change.</param>
-/// <param name="Repo">The build tag's ready repo at or after <paramref name="RequiredRepoEvent"/>, if any.</param>
-/// <param name="NewestRepo">The build tag's newest ready repo, for the reason.</param>
+/// <param name="BuildRepo">Whether the build tag's newest repo holds the tag's latest builds at the event; read only when something changed.</param>
 /// <param name="RunningTask">An unfinished kiwiBuild task for the same target and profile.</param>
+/// <param name="BuildTagArches">The build tag's arches, read for a first build (there is no image to take them from).</param>
 public sealed record RebuildFacts(
     string Image,
     string Tag,
@@ -107,9 +119,8 @@ public sealed record RebuildFacts(
     ImageContents? Contents,
     IReadOnlyList<ComponentChange> Changes,
     bool Force,
-    int? RequiredRepoEvent,
-    KojiRepo? Repo,
-    KojiRepo? NewestRepo,
-    KojiTaskInfo? RunningTask);
+    BuildRepoState? BuildRepo,
+    KojiTaskInfo? RunningTask,
+    IReadOnlyList<string> BuildTagArches);
 
 public sealed record RebuildVerdict(string Action, string Reason);

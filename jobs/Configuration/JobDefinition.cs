@@ -21,4 +21,17 @@ public sealed class JobDefinition
 
     /// <summary>The task's parameters; checked against the task's <see cref="TaskSpec"/>.</summary>
     public Dictionary<string, object?> With { get; set; } = [];
+
+    /// <summary>Where the entry and each of its <c>with:</c> values stand in the file (line, column), for later errors.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public JobPositions Positions { get; set; } = new();
+}
+
+/// <summary>Line and column (1-based; 0 when unknown) of a jobs.yaml entry and of its parameter values.</summary>
+public sealed class JobPositions
+{
+    public (long Line, long Column) Entry { get; set; }
+    public Dictionary<string, (long Line, long Column)> Parameters { get; } = [];
+
+    public (long Line, long Column) Of(string parameter) => Parameters.GetValueOrDefault(parameter, Entry);
 }

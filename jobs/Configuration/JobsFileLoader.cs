@@ -62,8 +62,12 @@ public sealed class JobsFileLoader(TaskCatalog catalog)
             {
                 throw Error(at.Value("jobs", name, "schedule"), $"job '{name}': schedule '{job.Schedule}' {cronProblem}");
             }
+            var entry = at.Key("jobs", name);
+            job.Positions.Entry = (entry.Line, entry.Column);
             foreach (var (key, value) in job.With)
             {
+                var mark = at.Value("jobs", name, "with", key);
+                job.Positions.Parameters[key] = (mark.Line, mark.Column);
                 var parameter = spec.Parameter(key)
                     ?? throw Error(at.Key("jobs", name, "with", key),
                         $"task '{spec.Name}' has no parameter '{key}'; expected one of: {string.Join(", ", spec.Parameters.Select(p => p.Name))}");

@@ -64,7 +64,7 @@ public static class HttpSetup
         }
         if (outcome.Exception is not null)
         {
-            return request.IsIdempotent()
+            return request.IsIdempotent() && !HttpFailure.IsTls(outcome.Exception)
                 && outcome.Exception is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException;
         }
         if (outcome.Result is not { } response)

@@ -20,6 +20,9 @@ public sealed record KojiCall<T>(string Method, IReadOnlyList<object?> Args, Xml
         return new XmlRpcMethodCall(Method, [.. Args, kwargs]);
     }
 
+    /// <summary>The same call with its result as <c>object</c>, to share one multicall with calls of other types.</summary>
+    public KojiCall<object?> Untyped() => new(Method, Args, Kwargs, value => Decode(value));
+
     public override string ToString() => $"{Method}({string.Join(", ", Args.Select(XmlRpcValues.Describe))}"
         + (Kwargs is { Count: > 0 } ? ", " + string.Join(", ", Kwargs.Select(k => $"{k.Key}={XmlRpcValues.Describe(k.Value)}")) : "")
         + ")";

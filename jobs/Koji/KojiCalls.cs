@@ -86,6 +86,10 @@ public static class KojiCalls
     public static KojiCall<KojiRepo?> GetRepo(string tag, int? minEvent = null) =>
         new("getRepo", [tag], Kwargs(("min_event", minEvent)), value => OptionalStruct(value) is { } row ? KojiRepo.From(row) : null);
 
+    /// <summary>The tag's ancestors, nearest first (the tag itself is not in the list). Fault 1000 when the tag does not exist.</summary>
+    public static KojiCall<IReadOnlyList<KojiTagParent>> GetFullInheritance(string tag, int? atEvent = null) =>
+        new("getFullInheritance", [tag], Kwargs(("event", atEvent)), Rows(KojiTagParent.From));
+
     public static KojiCall<KojiBuildTarget?> GetBuildTarget(string target, int? atEvent = null) =>
         new("getBuildTarget", [target], Kwargs(("event", atEvent)),
             value => OptionalStruct(value) is { } row ? KojiBuildTarget.From(row) : null);
@@ -94,7 +98,7 @@ public static class KojiCalls
     {
         var opts = Kwargs(("method", query.Method),
             ("state", query.States.Count > 0 ? query.States.Select(state => (object?)(int)state).ToList() : null),
-            ("owner", query.Owner), ("createdAfter", Epoch(query.CreatedAfter)), ("decode", true));
+            ("owner", query.OwnerId), ("createdAfter", Epoch(query.CreatedAfter)), ("decode", true));
         var queryOpts = Kwargs(("order", query.Order), ("limit", query.Limit));
         return new("listTasks", [], Kwargs(("opts", opts), ("queryOpts", queryOpts.Count > 0 ? queryOpts : null)), Rows(KojiTaskInfo.From));
     }

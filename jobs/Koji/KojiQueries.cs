@@ -47,8 +47,8 @@ public sealed record KojiTaskQuery
 {
     public string? Method { get; init; }
     public IReadOnlyList<KojiTaskState> States { get; init; } = [];
-    /// <summary>User name or id of the owner.</summary>
-    public string? Owner { get; init; }
+    /// <summary>The owner's user id: the hub's <c>listTasks</c> compares it with the owner column and refuses a name.</summary>
+    public int? OwnerId { get; init; }
     public DateTimeOffset? CreatedAfter { get; init; }
     public string? Order { get; init; }
     public int? Limit { get; init; }

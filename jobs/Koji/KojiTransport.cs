@@ -34,7 +34,7 @@ internal sealed class KojiTransport(IHttpClientFactory httpClients, string clien
         }
         catch (HttpRequestException e)
         {
-            throw new KojiProtocolException(method, $"the hub could not be reached: {e.Message}", null, e);
+            throw new KojiProtocolException(method, $"the hub at {url.Host} could not be reached: {HttpFailure.Describe(e)}", null, e);
         }
         using (response)
         {

@@ -31,6 +31,12 @@ public sealed class AuditLog(string path, SecretMasker masker, TimeProvider cloc
         clock.GetUtcNow(), job, apply ? "apply" : "plan", decision.Subject, decision.Action, decision.Reason,
         decision.Evidence.ToDictionary(e => e.Fact, e => e.Value), decision.Steps.Select(s => s.Name).ToList(), null, null, null));
 
+    /// <summary>The line of a plan that failed: decision <c>error</c> and why, so the audit of a failed run is never empty.</summary>
+    public void PlanFailed(string job, bool apply, string subject, string reason) => Write(new AuditEntry(
+        clock.GetUtcNow(), job, apply ? "apply" : "plan", subject, ErrorDecision, reason, null, null, null, null, null));
+
+    public const string ErrorDecision = "error";
+
     public void Outcome(string job, Outcome outcome) => Write(new AuditEntry(
         outcome.Time, job, "apply", outcome.Decision.Subject, outcome.Decision.Action, outcome.Decision.Reason,
         null, null, outcome.Step, StatusName(outcome.Status), outcome.Detail));

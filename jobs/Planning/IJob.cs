@@ -7,4 +7,7 @@ namespace Releng.Jobs.Planning;
 public interface IJob
 {
     Task<Plan> PlanAsync(CancellationToken cancellationToken);
+
+    /// <summary>What the job decides about (e.g. one image), for the audit line of a plan that fails; null: the job's name.</summary>
+    string? Subject => null;
 }

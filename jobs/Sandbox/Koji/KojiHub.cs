@@ -751,8 +751,9 @@ internal sealed class KojiHub(KojiWorld world, DateTimeOffset clock)
         }
         if (opts.GetOrNull("owner") is { } owner)
         {
-            var user = world.FindUser(owner);
-            tasks = tasks.Where(t => t.OwnerId == user?.Id);
+            // The hub formats owner into its query as an integer (%(owner)i); a user name fails there (text inferred).
+            var id = owner is int number ? number : throw new KojiHubFault(1, "<class 'TypeError'>: %i format: a real number is required, not str");
+            tasks = tasks.Where(t => t.OwnerId == id);
         }
         var decode = opts.GetBoolean("decode");
         var rows = tasks.Select(t => TaskRow(t, withRequest: true, decode)).ToList();

@@ -120,15 +120,20 @@ public class RebuildRuleTests
         Assert.Same(stale, change.InImage);
     }
 
-    private static RebuildFacts Facts(IReadOnlyList<ComponentChange> changes, bool force = false, int? requiredEvent = null,
-        KojiRepo? repo = null, KojiTaskInfo? task = null)
+    private static RebuildFacts Facts(IReadOnlyList<ComponentChange> changes, bool force = false, BuildRepoState? repo = null,
+        KojiTaskInfo? task = null)
     {
         var image = Build("Fedora-Container-Base-Generic-44-20261123.0");
         var bash = Build("bash-5.2.37-1.fc44");
         var contents = new ImageContents(image, [], Image(bash), 0);
         return new RebuildFacts("Fedora-Container-Base-Generic", "f44", "f44-container", "f44-build", "f44-updates-candidate", 900,
-            contents, changes, force, requiredEvent, repo, repo, task);
+            contents, changes, force, repo, task, []);
     }
+
+    private static BuildRepoState CurrentRepo => new(new KojiRepo { Id = 5, CreateEvent = 890 }, []);
+
+    private static BuildRepoState StaleRepo => new(new KojiRepo { Id = 5, CreateEvent = 870 },
+        [new RepoLag("bash", "5.2.37-2.fc44 tagged in", "f44", 880)]);
 
     private static ComponentChange BashUpdate => new("bash", ComponentChangeKind.Updated, Build("bash-5.2.37-1.fc44"), Build("bash-5.2.37-2.fc44"), "f44");
 
@@ -144,7 +149,7 @@ public class RebuildRuleTests
     [Fact]
     public void A_change_the_build_tag_repo_already_has_is_a_rebuild_that_names_the_package_and_event()
     {
-        var verdict = RebuildRule.Decide(Facts([BashUpdate], requiredEvent: 880, repo: new KojiRepo { Id = 5, CreateEvent = 890 }));
+        var verdict = RebuildRule.Decide(Facts([BashUpdate], repo: CurrentRepo));
 
         Assert.Equal(RebuildActions.Rebuild, verdict.Action);
         Assert.Contains("bash 5.2.37-1.fc44 → 5.2.37-2.fc44", verdict.Reason);
@@ -154,10 +159,54 @@ public class RebuildRuleTests
     [Fact]
     public void A_change_newer_than_the_build_tag_repo_waits_for_the_next_run()
     {
-        var verdict = RebuildRule.Decide(Facts([BashUpdate], requiredEvent: 880, repo: null));
+        var verdict = RebuildRule.Decide(Facts([BashUpdate], repo: StaleRepo));
 
         Assert.Equal(RebuildActions.WaitForRepo, verdict.Action);
-        Assert.Contains("880", verdict.Reason);
+        Assert.Contains("repo 5 (event 870) lacks what happened up to event 880: bash 5.2.37-2.fc44 tagged in f44 at event 880", verdict.Reason);
+    }
+
+    [Fact]
+    public void Force_overrides_wait_for_repo_and_says_what_the_repo_lacks()
+    {
+        // A security fix must be able to go out now; the reason keeps the lag on record.
+        var verdict = RebuildRule.Decide(Facts([BashUpdate], force: true, repo: StaleRepo));
+
+        Assert.Equal(RebuildActions.Rebuild, verdict.Action);
+        Assert.StartsWith("forced; ", verdict.Reason);
+        Assert.Contains("lacks what happened up to event 880", verdict.Reason);
+    }
+
+    [Fact]
+    public void A_build_tag_without_any_ready_repo_waits()
+    {
+        var verdict = RebuildRule.Decide(Facts([BashUpdate], repo: new BuildRepoState(null, [])));
+
+        Assert.Equal(RebuildActions.WaitForRepo, verdict.Action);
+        Assert.Contains("f44-build has no ready repo", verdict.Reason);
+    }
+
+    [Fact]
+    public void A_queued_kiwi_task_is_described_as_waiting_with_its_queue_time_not_as_started()
+    {
+        var task = new KojiTaskInfo
+        {
+            Id = 78, Method = "kiwiBuild", State = KojiTaskState.Free, CreateTime = new DateTimeOffset(2026, 11, 24, 5, 30, 0, TimeSpan.Zero),
+        };
+
+        var verdict = RebuildRule.Decide(Facts([], task: task));
+
+        Assert.Equal(RebuildActions.AlreadyBuilding, verdict.Action);
+        Assert.Contains("is waiting for a builder (queued 2026-11-24 05:30 UTC)", verdict.Reason);
+        Assert.DoesNotContain("started", verdict.Reason);
+    }
+
+    [Fact]
+    public void A_package_untagged_in_a_parent_tag_names_the_parent()
+    {
+        var change = new ComponentChange("compat", ComponentChangeKind.Untagged, Build("compat-1-1.fc43"), null, "f43-updates", RemovedIn: "f43");
+
+        Assert.Equal("compat 1-1.fc43 → untagged from f43 (inherited by f43-updates)", change.ToString());
+        Assert.Equal("compat 1-1.fc43 → no build left in f43-updates", (change with { RemovedIn = null }).ToString());
     }
 
     [Fact]
@@ -165,7 +214,7 @@ public class RebuildRuleTests
     {
         var task = new KojiTaskInfo { Id = 77, Method = "kiwiBuild", State = KojiTaskState.Open };
 
-        var verdict = RebuildRule.Decide(Facts([BashUpdate], force: true, requiredEvent: 880, repo: new KojiRepo { Id = 5, CreateEvent = 890 }, task: task));
+        var verdict = RebuildRule.Decide(Facts([BashUpdate], force: true, repo: CurrentRepo, task: task));
 
         Assert.Equal(RebuildActions.AlreadyBuilding, verdict.Action);
         Assert.Contains("77", verdict.Reason);

@@ -113,6 +113,40 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plan_that_fails_writes_an_audit_line_with_decision_error_and_the_reason()
+    {
+        var factory = new ScriptedJobFactory("unretire", _ => throw new HttpRequestException("koji.fedoraproject.org said 503"));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--env=sandbox");
+
+        Assert.Equal(1, exit);
+        var line = JsonDocument.Parse(Assert.Single(_host.AuditLines)).RootElement;
+        Assert.Equal("unretire", line.GetProperty("subject").GetString());
+        Assert.Equal("error", line.GetProperty("decision").GetString());
+        Assert.Equal("koji.fedoraproject.org said 503", line.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_parameter_naming_nothing_in_the_service_is_a_configuration_error_at_its_jobs_yaml_position()
+    {
+        File.WriteAllText(_host.JobsFile, """
+            jobs:
+              unretire:
+                task: unretire
+                with:
+                  phase: report
+            """);
+        var factory = new ScriptedJobFactory("unretire", _ => throw new Releng.Jobs.Configuration.ParameterValueException("phase", "no such thing"));
+
+        var exit = await _host.RunAsync(factory, null, "--target=unretire", "--env=sandbox");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("jobs.yaml:5:14: job 'unretire', parameter 'phase': no such thing", _host.Console.Text);
+        var line = JsonDocument.Parse(Assert.Single(_host.AuditLines)).RootElement;
+        Assert.Equal("error", line.GetProperty("decision").GetString());
+    }
+
+    [Fact]
     public async Task A_secret_is_masked_in_the_log_the_audit_file_and_the_step_summary()
     {
         const string canary = "canary-3f9d1c2b7a";

@@ -123,6 +123,22 @@ public sealed class KojiFaultAndRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tls_failure_names_its_reason_in_one_line_and_is_not_retried()
+    {
+        using var server = new TlsMismatchServer();
+        using var services = KojiTestHub.Services(server.Url, KojiTestHub.Anonymous);
+        var client = services.GetRequiredService<IKojiClient>();
+
+        var error = await Assert.ThrowsAsync<KojiProtocolException>(() => client.GetLastEventAsync());
+
+        Assert.Contains("TLS failed: ", error.Message);
+        Assert.Matches("certificate|Remote", error.Message);
+        Assert.DoesNotContain("see inner exception", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
     public async Task A_session_write_that_gets_503_is_not_retried()
     {
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost().WithBody(b => b!.Contains("<methodName>login</methodName>")))
