@@ -147,7 +147,7 @@ public class BaseImageRebuildJobTests
     {
         // pkg-001's bad update is tagged, the repo is made, the update is untagged again (the latest equals the
         // image's build), and pkg-002 is updated: the repo has pkg-002 but still the bad pkg-001.
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, repoDaysAgo: 2, extraBuilds:
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, repoDaysAgo: 2, extraBuilds:
         [
             "{ nvr: pkg-001-1.0-2.fc44, tags: [f44], days_ago: 3 }",
             "{ nvr: pkg-002-1.0-2.fc44, tags: [f44], days_ago: 2.5 }",
@@ -165,7 +165,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task A_repo_that_still_offers_a_package_which_left_the_tag_is_waited_for()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, repoDaysAgo: 2, extraBuilds:
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, repoDaysAgo: 2, extraBuilds:
         [
             "{ nvr: leftover-1.0-1.fc44, tags: [f44], days_ago: 9 }",
             "{ nvr: pkg-002-1.0-2.fc44, tags: [f44], days_ago: 2.5 }",
@@ -181,7 +181,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task A_repo_made_after_every_change_of_the_image_packages_is_used()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, repoDaysAgo: 0.5, extraBuilds:
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, repoDaysAgo: 0.5, extraBuilds:
         [
             "{ nvr: pkg-001-1.0-2.fc44, tags: [f44], days_ago: 3 }",
             "{ nvr: pkg-002-1.0-2.fc44, tags: [f44], days_ago: 2.5 }",
@@ -198,7 +198,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task Force_builds_now_even_when_the_repo_lags_and_says_so()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, repoDaysAgo: 0.6,
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, repoDaysAgo: 0.6,
             extraBuilds: ["{ nvr: pkg-001-1.0-2.fc44, tags: [f44], days_ago: 0.5 }"]));
 
         var decision = await PlanAsync(hub, Settings(force: true));
@@ -213,12 +213,12 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task An_untagged_component_names_the_parent_tag_it_was_untagged_from()
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3, archiveExtras: _ => ["compat-1.0-1.fc44"],
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3, archiveExtras: _ => ["compat-1.0-1.fc44"],
             extraBuilds: ["{ nvr: compat-1.0-1.fc44, tags: [f44], days_ago: 9 }"]).Replace(
             "    f44-build: { inherits: [f44] }", "    f44-updates: { inherits: [f44] }\n    f44-build: { inherits: [f44-updates] }", StringComparison.Ordinal));
         Untag(hub, "compat-1.0-1.fc44", "f44", daysAgo: 1);
 
-        var plan = await new BaseImageRebuildJob(hub.Client, Settings() with { Tag = "f44-updates" }).PlanAsync(CancellationToken.None);
+        var plan = await new BaseImageRebuildJob(hub.Koji, Settings() with { Tag = "f44-updates" }).PlanAsync(CancellationToken.None);
 
         Assert.Contains("compat 1.0-1.fc44 → untagged from f44 (inherited by f44-updates)", Assert.Single(plan.Decisions).Reason);
     }
@@ -228,7 +228,7 @@ public class BaseImageRebuildJobTests
     [InlineData("target")]
     public async Task A_tag_or_target_koji_does_not_have_is_a_configuration_error_naming_the_parameter(string parameter)
     {
-        using var hub = new KojiTestHub(RebuildStory.Yaml(3));
+        using var hub = KojiStories.Start(RebuildStory.Yaml(3));
         var settings = parameter == "tag" ? Settings() with { Tag = "f99" } : Settings() with { Target = "f99-container" };
 
         var error = await Assert.ThrowsAsync<Releng.Jobs.Configuration.ParameterValueException>(() => PlanAsync(hub, settings));
@@ -240,7 +240,7 @@ public class BaseImageRebuildJobTests
     [Fact]
     public async Task The_first_build_asks_for_the_build_tags_arches()
     {
-        using var hub = new KojiTestHub("""
+        using var hub = KojiStories.Start("""
             koji:
               tags: { f44-build: { arches: x86_64 aarch64 } }
               targets: { f44-container: { build_tag: f44-build, dest_tag: f44-updates-candidate } }
@@ -259,7 +259,7 @@ public class BaseImageRebuildJobTests
     [InlineData("wait-for-repo with a removal", 12)]
     public async Task Koji_requests_per_plan_are_the_documented_counts(string situation, int requests)
     {
-        using var hub = new KojiTestHub(situation switch
+        using var hub = KojiStories.Start(situation switch
         {
             "unchanged" => RebuildStory.Yaml(20),
             "changed, repo current" => RebuildStory.Yaml(20, repoDaysAgo: 0, extraBuilds: ["{ nvr: pkg-001-1.0-2.fc44, tags: [f44], days_ago: 0.5 }"]),
@@ -273,15 +273,15 @@ public class BaseImageRebuildJobTests
             Untag(hub, "gone-1-1.fc44", "f44", daysAgo: 1);
             Untag(hub, "leftover-1-1.fc44", "f44", daysAgo: 1);
         }
-        var before = hub.Fake.RequestCount;
+        var before = hub.Fake<KojiFake>().RequestCount;
 
         await PlanAsync(hub);
 
-        Assert.Equal(requests, hub.Fake.RequestCount - before);
+        Assert.Equal(requests, hub.Fake<KojiFake>().RequestCount - before);
     }
 
     /// <summary>Untags a build at a later event than everything the scenario made.</summary>
-    private static void Untag(KojiTestHub hub, string nvr, string tag, double daysAgo)
+    private static void Untag(TestSandbox hub, string nvr, string tag, double daysAgo)
     {
         var koji = hub.World.Koji;
         var build = koji.Builds.Single(b => b.Nvr == nvr);

@@ -20,12 +20,15 @@ public sealed class KojiFaultAndRetryTests : IDisposable
         _server.Dispose();
     }
 
-    private IKojiClient Client(Credentials? credentials = null)
+    private IKojiClient Client(Credentials? credentials = null) =>
+        HubClients(new Uri(_server.Url + "/kojihub"), credentials ?? KojiStories.Anonymous).GetRequiredService<IKojiClient>();
+
+    /// <summary>The Koji client wired the production way (AddKoji) to a hub that is no sandbox fake.</summary>
+    private static ServiceProvider HubClients(Uri hub, Credentials credentials)
     {
         var unused = new Uri("http://127.0.0.1:9/");
-        var endpoints = new ServiceEndpoints(unused, unused, unused, new Uri(_server.Url + "/kojihub"), unused, unused);
-        return new ServiceCollection().AddKoji(endpoints, credentials ?? KojiStories.Anonymous, TestSandbox.FastRetries)
-            .BuildServiceProvider().GetRequiredService<IKojiClient>();
+        var endpoints = new ServiceEndpoints(unused, unused, unused, hub, unused, unused);
+        return new ServiceCollection().AddKoji(endpoints, credentials, TestSandbox.FastRetries).BuildServiceProvider();
     }
 
     private void Answer(string body, int status = 200, string contentType = "text/xml") =>
@@ -126,7 +129,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
     public async Task A_tls_failure_names_its_reason_in_one_line_and_is_not_retried()
     {
         using var server = new TlsMismatchServer();
-        using var services = KojiTestHub.Services(server.Url, KojiTestHub.Anonymous);
+        using var services = HubClients(server.Url, KojiStories.Anonymous);
         var client = services.GetRequiredService<IKojiClient>();
 
         var error = await Assert.ThrowsAsync<KojiProtocolException>(() => client.GetLastEventAsync());
