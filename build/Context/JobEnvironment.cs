@@ -40,7 +40,7 @@ public sealed class JobEnvironment : IAsyncDisposable
         else
         {
             var urls = jobsFile?.Services.GetValueOrDefault(options.Environment)
-                ?? throw new ConfigurationException(options.JobsFile, 0, 0, $"no 'services.{options.Environment}' section for --env={options.Environment}");
+                ?? throw new ConfigurationException(new SourceMark(jobsFile?.Path ?? options.JobsFile), $"no 'services.{options.Environment}' section for --env={options.Environment}");
             endpoints = new ServiceEndpoints(new Uri(urls.Pagure), new Uri(urls.Distgit), new Uri(urls.DistgitGit ?? urls.Distgit),
                 new Uri(urls.Koji), new Uri(urls.Bugzilla), new Uri(urls.Bodhi), urls.Github is null ? null : new Uri(urls.Github));
             clock = TimeProvider.System;

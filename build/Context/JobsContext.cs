@@ -53,38 +53,41 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
     /// <summary>The jobs a task target runs: <c>--job</c>'s entry, else every jobs.yaml entry of the task, else the task's defaults.</summary>
     public IReadOnlyList<JobRequest> RequestsFor(string task)
     {
-        var spec = Catalog.Find(task) ?? throw new ConfigurationException(Options.JobsFile, 0, 0, $"unknown task '{task}'");
+        var spec = Catalog.Find(task) ?? throw ConfigurationException.CommandLine("--target", $"unknown task '{task}'");
         if (Options.Job is { } jobName)
         {
             var job = JobsFile.Jobs.GetValueOrDefault(jobName)
-                ?? throw new ConfigurationException(Options.JobsFile, 0, 0, $"no job '{jobName}'; jobs: {string.Join(", ", JobsFile.Jobs.Keys)}");
+                ?? throw ConfigurationException.CommandLine("--job", $"no job '{jobName}' in {JobsFile.Path}; jobs: {string.Join(", ", JobsFile.Jobs.Keys)}");
             if (job.Task != task)
             {
-                throw new ConfigurationException(Options.JobsFile, 0, 0, $"job '{jobName}' runs task '{job.Task}', not '{task}'; use --target={job.Task}");
+                throw ConfigurationException.CommandLine("--job", $"job '{jobName}' runs task '{job.Task}', not '{task}'; use --target={job.Task}");
             }
-            return [Request(jobName, spec, job.With)];
+            return [Request(jobName, spec, job)];
         }
         var entries = JobsFile.Jobs.Where(j => j.Value.Task == task && j.Value.Enabled).ToList();
         return entries.Count > 0
-            ? entries.Select(e => Request(e.Key, spec, e.Value.With)).ToList()
-            : [Request(task, spec, new Dictionary<string, object?>())];
+            ? entries.Select(e => Request(e.Key, spec, e.Value)).ToList()
+            : [Request(task, spec, null)];
     }
 
     /// <summary>Every enabled jobs.yaml entry, in file order.</summary>
     public IReadOnlyList<JobRequest> AllRequests() => JobsFile.Jobs.Where(j => j.Value.Enabled)
-        .Select(j => Request(j.Key, Catalog.Find(j.Value.Task)!, j.Value.With)).ToList();
+        .Select(j => Request(j.Key, Catalog.Find(j.Value.Task)!, j.Value)).ToList();
 
-    private JobRequest Request(string name, TaskSpec spec, IReadOnlyDictionary<string, object?> with)
+    /// <summary>The request for a jobs.yaml entry, or for the task's defaults when <paramref name="entry"/> is null.</summary>
+    private JobRequest Request(string name, TaskSpec spec, JobDefinition? entry)
     {
-        var parameters = new JobParameters(spec, with);
+        var with = entry?.With ?? new Dictionary<string, object?>();
+        var parameters = new JobParameters(spec, with, entry?.ParameterOrigins ?? new ParameterOrigins(new SourceMark(JobsFile.Path)));
         // A manual run may override inputs the task declares, e.g. --force=true.
         foreach (var input in spec.Inputs.Where(i => spec.Parameter(i.Name) is not null && Arguments.HasArgument(i.Name)))
         {
-            parameters = parameters.With(input.Name, Arguments.GetArguments(input.Name).Last());
+            parameters = parameters.With(input.Name, Arguments.GetArguments(input.Name).Last(), SourceMark.CommandLine($"--{input.Name}"));
         }
         foreach (var missing in spec.Parameters.Where(p => p.Required && p.Default is null && !with.ContainsKey(p.Name)))
         {
-            throw new ConfigurationException(Options.JobsFile, 0, 0, $"task '{spec.Name}' needs parameter '{missing.Name}': add a job for it to jobs.yaml and pass --job=<name>");
+            throw ConfigurationException.CommandLine("--target",
+                $"task '{spec.Name}' needs parameter '{missing.Name}': add a job for it to {JobsFile.Path} and pass --job=<name>");
         }
         return new JobRequest(name, parameters, Options.TicketUrl is { } url ? TicketFromUrl(name, url) : Options.Ticket);
     }
@@ -98,7 +101,7 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         }
         catch (DispatchRefusedException e)
         {
-            throw new ConfigurationException("--ticket-url", 0, 0, e.Message);
+            throw ConfigurationException.CommandLine("--ticket-url", e.Message);
         }
     }
 
@@ -119,8 +122,7 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         {
             // The entry names something the service does not have: a configuration error at that value.
             audit.PlanFailed(request.JobName, Options.Apply, job.Subject ?? request.JobName, e.Problem);
-            var (line, column) = JobsFile.Jobs.GetValueOrDefault(request.JobName)?.Positions.Of(e.Parameter) ?? (0, 0);
-            throw new ConfigurationException(Options.JobsFile, line, column, $"job '{request.JobName}', parameter '{e.Parameter}': {e.Problem}");
+            throw request.Parameters.Error(e.Parameter, $"job '{request.JobName}', parameter '{e.Parameter}': {e.Problem}");
         }
         catch (ConfigurationException e)
         {

@@ -30,14 +30,14 @@ public sealed record RunOptions(
         var environment = (Last("env") ?? "sandbox").ToLowerInvariant();
         if (!Environments.Contains(environment))
         {
-            throw new ConfigurationException("--env", 0, 0, $"unknown environment '{environment}'; expected one of: {string.Join(", ", Environments)}");
+            throw ConfigurationException.CommandLine("--env", $"unknown environment '{environment}'; expected one of: {string.Join(", ", Environments)}");
         }
         int? ticket = null;
         if (Last("ticket") is { Length: > 0 } ticketText)
         {
             ticket = int.TryParse(ticketText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
                 ? id
-                : throw new ConfigurationException("--ticket", 0, 0, $"'{ticketText}' is not a ticket number");
+                : throw ConfigurationException.CommandLine("--ticket", $"'{ticketText}' is not a ticket number");
         }
         return new RunOptions(
             environment,

@@ -11,10 +11,10 @@ internal static class GitHubTarget
     {
         if (context.Options.IsSandbox)
         {
-            throw new ConfigurationException("--env", 0, 0, "the sandbox has no GitHub; use --env=fedora (GITHUB_TOKEN from the environment)");
+            throw ConfigurationException.CommandLine("--env", "the sandbox has no GitHub; use --env=fedora (GITHUB_TOKEN from the environment)");
         }
-        var job = context.Options.Job ?? throw new ConfigurationException("--job", 0, 0, "name the job: --job=<name from jobs.yaml>");
-        return context.JobsFile.Jobs.ContainsKey(job) ? job : throw new ConfigurationException(context.Options.JobsFile, 0, 0, $"no job '{job}'");
+        var job = context.Options.Job ?? throw ConfigurationException.CommandLine("--job", "name the job: --job=<name from jobs.yaml>");
+        return context.JobsFile.Jobs.ContainsKey(job) ? job : throw ConfigurationException.CommandLine("--job", $"no job '{job}' in {context.JobsFile.Path}");
     }
 
     public static GitHubRepository Repository(JobsContext context)
@@ -22,7 +22,7 @@ internal static class GitHubTarget
         var text = context.Arguments.HasArgument("repository")
             ? context.Arguments.GetArguments("repository").Last()
             : Environment.GetEnvironmentVariable("GITHUB_REPOSITORY")
-              ?? throw new ConfigurationException("--repository", 0, 0, "name the GitHub repository: --repository=owner/name (or set GITHUB_REPOSITORY)");
+              ?? throw ConfigurationException.CommandLine("--repository", "name the GitHub repository: --repository=owner/name (or set GITHUB_REPOSITORY)");
         return GitHubRepository.Parse(text);
     }
 }

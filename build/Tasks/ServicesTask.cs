@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Context;
 using Releng.Build.Hosting;
+using Releng.Jobs.Planning;
 using Releng.Jobs.Services;
 
 namespace Releng.Build.Tasks;
@@ -11,6 +12,8 @@ public sealed class ServicesTask : AsyncFrostingTask<JobsContext>
 {
     public override async Task RunAsync(JobsContext context)
     {
+        // The same jobs.yaml every other target reads is checked here too, in the sandbox as well.
+        _ = context.JobsFile;
         var environment = context.Systems;
         var results = await environment.Services.GetRequiredService<ServiceProbe>().CheckAsync(environment.Endpoints, CancellationToken.None);
         var log = context.RunLog;
@@ -30,6 +33,10 @@ public sealed class ServicesTask : AsyncFrostingTask<JobsContext>
         if (environment.Sandbox is not null)
         {
             log.Information("  (the sandbox uses its own fake credentials and never sends real ones)");
+        }
+        if (context.Options.StepSummary is { } summary)
+        {
+            StepSummary.Append(summary, ServiceReport.Markdown(environment.Name, results, context.Credentials.Presence()), context.Masker);
         }
         if (results.Any(r => !r.Answers))
         {

@@ -12,7 +12,7 @@ namespace Releng.Jobs.BaseImage;
 /// holds the same per-arch digests.
 /// </summary>
 public sealed class BaseImagePushJob(
-    IKojiClient koji, IRegistryReader reader, IRegistryPublisher publisher, IKojiImageFiles files, PushSettings settings, TimeProvider clock)
+    IKojiClient koji, IRegistryReader reader, IRegistryPublisher publisher, IKojiImageFiles files, BaseImagePushOptions settings, TimeProvider clock)
     : IJob
 {
     public string Subject
@@ -60,14 +60,14 @@ public sealed class BaseImagePushJob(
                 .OrderBy(a => a.Arch, StringComparer.Ordinal).ToList();
             if (archives.Count == 0 || archives.Any(a => a.Arch is null))
             {
-                return new Plan("base-image-push", [Decision.NothingToDo(Subject, PushActions.NothingToPush,
+                return new Plan(BaseImagePushDescriptor.Name, [Decision.NothingToDo(Subject, PushActions.NothingToPush,
                     $"{build.Nvr} has no per-arch image archives to push", [.. evidence])]);
             }
             evidence.Add(new("archives", string.Join(", ", archives.Select(a => a.Filename))));
             steps = [new Step($"publish {build.Nvr} ({string.Join(" ", archives.Select(a => a.Arch))}) as {string.Join(", ", settings.Tags)}",
                 ct => PublishAsync(build, archives, ct))];
         }
-        return new Plan("base-image-push", [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
+        return new Plan(BaseImagePushDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
     }
 
     private async Task<StepResult> PublishAsync(KojiBuild build, IReadOnlyList<KojiArchive> archives, CancellationToken cancellationToken)

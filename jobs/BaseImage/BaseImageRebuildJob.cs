@@ -11,7 +11,7 @@ namespace Releng.Jobs.BaseImage;
 /// builds, the tag's latest builds, and (only when needed) package lists, untag history and the build repo's state.
 /// See docs/jobs/base-image.md.
 /// </summary>
-public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settings, IRunLog? log = null) : IJob
+public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOptions settings, IRunLog? log = null) : IJob
 {
     public string Subject => $"image:{settings.Image} ({settings.Tag})";
 
@@ -24,7 +24,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
             ? [new Step($"start kiwiBuild {settings.Target} profile {settings.Profile} ({string.Join(" ", BuildArches(facts))})",
                 ct => StartBuildAsync(facts, ct))]
             : Array.Empty<Step>();
-        return new Plan("base-image-rebuild", [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
+        return new Plan(BaseImageRebuildDescriptor.Name, [new Decision(Subject, verdict.Action, verdict.Reason, evidence, steps)]);
     }
 
     public async Task<RebuildFacts> ReadFactsAsync(CancellationToken cancellationToken)
@@ -114,7 +114,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, RebuildSettings settin
         settings.Arches.Count > 0 ? settings.Arches
         : facts.Contents is { Arches.Count: > 0 } contents ? contents.Arches
         : facts.BuildTagArches.Count > 0 ? facts.BuildTagArches
-        : RebuildSettings.FedoraArches;
+        : BaseImageRebuildOptions.FedoraArches;
 
     private async Task<StepResult> StartBuildAsync(RebuildFacts facts, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Configuration;
 
 /// <summary>One entry under <c>jobs:</c>: a task, its schedule and its parameters.</summary>
@@ -22,16 +24,17 @@ public sealed class JobDefinition
     /// <summary>The task's parameters; checked against the task's <see cref="TaskSpec"/>.</summary>
     public Dictionary<string, object?> With { get; set; } = [];
 
-    /// <summary>Where the entry and each of its <c>with:</c> values stand in the file (line, column), for later errors.</summary>
-    [YamlDotNet.Serialization.YamlIgnore]
-    public JobPositions Positions { get; set; } = new();
-}
+    /// <summary>Where the entry's name stands in the file; set by <see cref="JobsFileLoader"/>.</summary>
+    [YamlIgnore]
+    public SourceMark At { get; set; } = new("jobs.yaml");
 
-/// <summary>Line and column (1-based; 0 when unknown) of a jobs.yaml entry and of its parameter values.</summary>
-public sealed class JobPositions
-{
-    public (long Line, long Column) Entry { get; set; }
-    public Dictionary<string, (long Line, long Column)> Parameters { get; } = [];
+    /// <summary>Where each key's value stands (<c>schedule</c>, <c>with.phase</c>, …); set by <see cref="JobsFileLoader"/>.</summary>
+    [YamlIgnore]
+    public IReadOnlyDictionary<string, SourceMark> Marks { get; set; } = new Dictionary<string, SourceMark>();
 
-    public (long Line, long Column) Of(string parameter) => Parameters.GetValueOrDefault(parameter, Entry);
+    /// <summary>Where <paramref name="key"/>'s value is written, or the entry when it is not.</summary>
+    public SourceMark Where(string key) => Marks.GetValueOrDefault(key) ?? At;
+
+    /// <summary>Where each parameter under <c>with:</c> is written.</summary>
+    public ParameterOrigins ParameterOrigins => new(At, With.Keys.ToDictionary(k => k, k => Where($"with.{k}")));
 }

@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Configuration;
 
 /// <summary>jobs.yaml: what runs when, with which parameters, against which services. The one source of truth.</summary>
@@ -7,4 +9,8 @@ public sealed class JobsFile
     public Dictionary<string, ServiceUrls> Services { get; set; } = [];
 
     public Dictionary<string, JobDefinition> Jobs { get; set; } = [];
+
+    /// <summary>The file it was loaded from, as given (e.g. by <c>--config</c>).</summary>
+    [YamlIgnore]
+    public string Path { get; set; } = "jobs.yaml";
 }

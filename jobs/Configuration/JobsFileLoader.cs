@@ -23,27 +23,51 @@ public sealed class JobsFileLoader(TaskCatalog catalog)
     {
         if (!File.Exists(path))
         {
-            throw new ConfigurationException(path, 0, 0, "file not found");
+            throw new ConfigurationException(new SourceMark(path), "file not found");
         }
         return Parse(File.ReadAllText(path), path);
     }
 
     public JobsFile Parse(string yaml, string path)
     {
-        JobsFile file;
+        JobsFile? file;
         var positions = new YamlPositions();
         try
         {
-            file = Deserializer.Deserialize<JobsFile?>(yaml) ?? new JobsFile();
+            YamlProblems.CheckDuplicateKeys(yaml, path);
+            file = Deserializer.Deserialize<JobsFile?>(yaml);
             positions.Read(yaml);
         }
         catch (YamlException e)
         {
-            throw ConfigurationException.FromYaml(path, e);
+            throw YamlProblems.Explain(yaml, path, e);
+        }
+        if (file is null || file.Jobs is not { Count: > 0 })
+        {
+            // An empty file would run nothing and report success: almost always a wrong --config or a lost edit.
+            throw new ConfigurationException(file is null ? new SourceMark(path) : At(path, positions.Key("jobs")),
+                "defines no jobs; add at least one entry under 'jobs:'");
+        }
+        file.Path = path;
+        foreach (var (name, job) in file.Jobs)
+        {
+            job.At = At(path, positions.Key("jobs", name));
+            var marks = new Dictionary<string, SourceMark>(StringComparer.Ordinal);
+            foreach (var key in positions.KeysUnder("jobs", name))
+            {
+                marks[key] = At(path, positions.Value("jobs", name, key));
+            }
+            foreach (var key in job.With.Keys)
+            {
+                marks[$"with.{key}"] = At(path, positions.Value("jobs", name, "with", key));
+            }
+            job.Marks = marks;
         }
         Validate(file, path, positions);
         return file;
     }
+
+    private static SourceMark At(string path, Mark mark) => new(path, mark.Line, mark.Column);
 
     private void Validate(JobsFile file, string path, YamlPositions at)
     {
@@ -62,12 +86,8 @@ public sealed class JobsFileLoader(TaskCatalog catalog)
             {
                 throw Error(at.Value("jobs", name, "schedule"), $"job '{name}': schedule '{job.Schedule}' {cronProblem}");
             }
-            var entry = at.Key("jobs", name);
-            job.Positions.Entry = (entry.Line, entry.Column);
             foreach (var (key, value) in job.With)
             {
-                var mark = at.Value("jobs", name, "with", key);
-                job.Positions.Parameters[key] = (mark.Line, mark.Column);
                 var parameter = spec.Parameter(key)
                     ?? throw Error(at.Key("jobs", name, "with", key),
                         $"task '{spec.Name}' has no parameter '{key}'; expected one of: {string.Join(", ", spec.Parameters.Select(p => p.Name))}");
@@ -126,6 +146,17 @@ public sealed class JobsFileLoader(TaskCatalog catalog)
         }
 
         public Mark Key(params string[] path) => Find(path, key: true);
+
+        /// <summary>The scalar keys of the mapping at <paramref name="path"/>.</summary>
+        public IEnumerable<string> KeysUnder(params string[] path)
+        {
+            var node = _root;
+            foreach (var segment in path)
+            {
+                node = (node as YamlMappingNode)?.Children.FirstOrDefault(c => c.Key is YamlScalarNode s && s.Value == segment).Value;
+            }
+            return node is YamlMappingNode map ? map.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!) : [];
+        }
 
         public Mark Value(params string[] path) => Find(path, key: false);
 

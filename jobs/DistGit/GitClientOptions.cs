@@ -1,3 +1,5 @@
+using Releng.Jobs.Services;
+
 namespace Releng.Jobs.DistGit;
 
 /// <summary>How <see cref="GitClient"/> reaches dist-git and whom its commits are from.</summary>
@@ -15,7 +17,7 @@ public sealed record GitClientOptions(Uri Remote)
     /// </summary>
     public string? PushToken { get; init; }
 
-    public string PushUser { get; init; } = "releng-bot";
+    public string PushUser { get; init; } = BotAccount.DefaultName;
 
     public string GitExecutable { get; init; } = "git";
 

@@ -138,6 +138,6 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
         {
             return response.Content!;
         }
-        throw PagureErrors.From(response.StatusCode, response.Error);
+        throw PagureErrors.FromApiResponse(response);
     }
 }

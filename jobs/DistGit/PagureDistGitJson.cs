@@ -33,5 +33,3 @@ public sealed record PagureMessageJson(JsonElement Message);
 public sealed record PagureMainAdminJson(string MainAdmin);
 
 public sealed record PagureUsersJson(List<string>? Users, int? TotalUsers);
-
-public sealed record PagureErrorJson(string? Error, string? ErrorCode, JsonElement? Errors);

@@ -14,7 +14,7 @@ public sealed partial record GitHubRepository(string Owner, string Name)
         var match = Pattern().Match(text.Trim());
         if (!match.Success)
         {
-            throw new ConfigurationException("--repo", 0, 0, $"'{text}' is not a GitHub repository; expected owner/name");
+            throw ConfigurationException.CommandLine("--repository", $"'{text}' is not a GitHub repository; expected owner/name");
         }
         return new GitHubRepository(match.Groups[1].Value, match.Groups[2].Value);
     }

@@ -24,7 +24,7 @@ public sealed class RunHistory(IGitHubClient client)
     {
         if (!JobName.IsValid(job))
         {
-            throw new ConfigurationException("--job", 0, 0, $"'{job}' is not a job name (lower-case letters, digits and dashes)");
+            throw ConfigurationException.CommandLine("--job", $"'{job}' is not a job name (lower-case letters, digits and dashes)");
         }
         var workflow = $"{job}.yml";
         var request = new WorkflowRunsRequest { Event = eventName };

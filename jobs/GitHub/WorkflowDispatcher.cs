@@ -28,11 +28,11 @@ public sealed partial class WorkflowDispatcher(IGitHubClient client)
     {
         if (!JobName.IsValid(job))
         {
-            throw new ConfigurationException("--job", 0, 0, $"'{job}' is not a job name (lower-case letters, digits and dashes)");
+            throw ConfigurationException.CommandLine("--job", $"'{job}' is not a job name (lower-case letters, digits and dashes)");
         }
         if (ticket is not null && !TicketPattern().IsMatch(ticket))
         {
-            throw new ConfigurationException("--ticket", 0, 0, $"'{ticket}' is not a ticket number");
+            throw ConfigurationException.CommandLine("--ticket", $"'{ticket}' is not a ticket number");
         }
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["apply"] = apply ? "true" : "false" };
         if (ticket is not null)

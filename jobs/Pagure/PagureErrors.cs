@@ -1,12 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using Refit;
 
 namespace Releng.Jobs.Pagure;
 
 /// <summary>
 /// Turns a failed Pagure response into a <see cref="PagureException"/>: Pagure's body
 /// <c>{"error", "error_code", "errors"?}</c> where <c>errors</c> is a field → messages map or a plain string.
-/// A body of another shape (a proxy's error page) gives <see cref="PagureErrorCode.Http"/>.
+/// A body of another shape (a proxy's error page) gives <see cref="PagureErrorCode.Http"/>. The ticket tracker
+/// (pagure.io) and dist-git (src.fedoraproject.org) are both Pagure and share this reading.
 /// </summary>
 public static class PagureErrors
 {
@@ -21,6 +23,19 @@ public static class PagureErrors
         }
         var body = response.Content is null ? "" : await response.Content.ReadAsStringAsync();
         return FromBody(response.StatusCode, body, response.ReasonPhrase);
+    }
+
+    /// <summary>The error of a Refit <see cref="IApiResponse"/> that did not succeed.</summary>
+    public static Exception FromApiResponse(IApiResponse response)
+    {
+        HttpStatusCode? status = response.StatusCode;
+        if (status is not { } code || code == 0 || response.Error is not (null or ApiException))
+        {
+            // A transport failure: there is no response to read.
+            return (Exception?)response.Error ?? new HttpRequestException("no response");
+        }
+        var error = response.Error as ApiException;
+        return FromBody(code, error?.Content ?? "", error?.ReasonPhrase);
     }
 
     public static PagureException FromBody(HttpStatusCode status, string body, string? reasonPhrase = null)

@@ -14,7 +14,7 @@ public sealed class PagureTicketTracker(IPagureTicketsApi api, ServiceEndpoints 
     /// The account the releng bot uses on pagure.io. Without a token (a plan-only run) nobody can ask the server who we
     /// are, and the bot's earlier comments must still be recognised.
     /// </summary>
-    public const string DefaultBotUser = "releng-bot";
+    public const string DefaultBotUser = BotAccount.DefaultName;
 
     private readonly Lazy<Task<string>> _whoAmI = new(() => hasToken
         ? LoadWhoAmIAsync(api)

@@ -46,5 +46,6 @@ public static class StepSummary
     public static void Append(string file, string markdown, SecretMasker masker) =>
         File.AppendAllText(file, masker.Apply(markdown) + Environment.NewLine);
 
-    private static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
+    /// <summary>Text made safe for one Markdown table cell.</summary>
+    public static string Escape(string text) => text.Replace("|", "\\|").Replace("\n", " ");
 }

@@ -88,7 +88,7 @@ public sealed class JobScheduler : IAsyncDisposable
         {
             if (JobsFileLoader.CronProblem(job.Cron) is { } problem)
             {
-                throw new ConfigurationException("jobs.yaml", 0, 0, $"job '{job.Name}': schedule '{job.Cron}' {problem}");
+                throw new ConfigurationException(job.Origin ?? new SourceMark("jobs.yaml"), $"job '{job.Name}': schedule '{job.Cron}' {problem}");
             }
         }
         var runner = new ScheduledJobRunner(run, logger, completed);

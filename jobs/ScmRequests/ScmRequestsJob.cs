@@ -44,7 +44,7 @@ public sealed class ScmRequestsJob(
         IEnumerable<Decision> warnings = identity.Warning is { } warning
             ? [Decision.NothingToDo($"bot @{bot}", ScmDecisionKinds.Warning, warning, new Evidence("bot parameter", options.Bot))]
             : [];
-        return new Plan("scm-requests", warnings.Concat(decisions.SelectMany(d => d)).ToList());
+        return new Plan(ScmRequestsDescriptor.Name, warnings.Concat(decisions.SelectMany(d => d)).ToList());
     }
 
     private sealed record PlanContext(string Bot, IReadOnlyList<string> CloseStatuses);

@@ -16,14 +16,13 @@ namespace Releng.Jobs.ScmRequests;
 /// </summary>
 public sealed class ScmRequestsJobFactory : IJobFactory
 {
-    public string Task => "scm-requests";
+    private static readonly ScmRequestsDescriptor Descriptor = new();
+
+    public string Task => ScmRequestsDescriptor.Name;
 
     public IJob Create(JobRequest request, IServiceProvider services)
     {
-        var parameters = request.Parameters;
-        var approvers = parameters.TextList("approvers");
-        var approverGroup = parameters.Text("approver_group");
-        var options = new ScmRequestsOptions(parameters.Text("tracker"), parameters.Text("bot"), request.Ticket, approverGroup, approvers);
+        var options = Descriptor.Bind(request);
         return new ScmRequestsJob(
             options,
             services.GetRequiredService<ITicketTracker>(),

@@ -1,12 +1,15 @@
+using Releng.Jobs.Services;
+
 namespace Releng.Jobs.ScmRequests;
 
 /// <summary>
-/// The job's settings from jobs.yaml. <see cref="Approvers"/> and the members of <see cref="ApproverGroup"/> may
-/// confirm a request that skips the review with <c>@bot valid</c>, and are pinged when one arrives.
+/// The job's settings from jobs.yaml; the defaults are jobs.yaml's. <see cref="Approvers"/> and the members of
+/// <see cref="ApproverGroup"/> may confirm a request that skips the review with <c>@bot valid</c>, and are pinged
+/// when one arrives. Members of <see cref="ProvenpackagerGroup"/> may ask for non-EPEL branches of any rpm.
 /// </summary>
 public sealed record ScmRequestsOptions(
     string Tracker = "releng/fedora-scm-requests",
-    string Bot = "releng-bot",
+    string Bot = BotAccount.DefaultName,
     int? Ticket = null,
     string ApproverGroup = "releng",
     IReadOnlyList<string>? Approvers = null,

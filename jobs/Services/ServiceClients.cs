@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Accounts;
-using Releng.Jobs.BaseImage;
 using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
+using Releng.Jobs.Configuration;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.GitHub;
 using Releng.Jobs.Http;
@@ -10,11 +10,13 @@ using Releng.Jobs.Registry;
 using Releng.Jobs.Pagure;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Secrets;
-using Releng.Jobs.Unretire;
 
 namespace Releng.Jobs.Services;
 
-/// <summary>Registers every service client for one environment. Each service folder adds its own registration here.</summary>
+/// <summary>
+/// Registers every service client for one environment (each service folder adds its own registration here), then
+/// each job's own services from its descriptor.
+/// </summary>
 public static class ServiceClients
 {
     public static IServiceCollection AddServiceClients(
@@ -34,8 +36,10 @@ public static class ServiceClients
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);
         services.AddAccounts();
-        services.AddUnretire();
-        services.AddBaseImage(http);
+        foreach (var job in JobDescriptors.All)
+        {
+            job.AddServices(services, http);
+        }
         return services;
     }
 }

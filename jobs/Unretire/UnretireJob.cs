@@ -6,14 +6,6 @@ using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.Unretire;
 
-/// <summary>What one unretire job run looks at and how far it goes.</summary>
-/// <param name="Tracker">Pagure project of the tickets (<c>releng</c>).</param>
-/// <param name="Ticket">Only this ticket, when set.</param>
-/// <param name="Bot">The bot's account when the tracker has no token (a plan-only run); with one, the token's account.</param>
-/// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
-public sealed record UnretireJobOptions(
-    string Tracker, UnretirePhase Phase, int? Ticket = null, string Bot = "releng-bot", string RelengGroup = "releng");
-
 /// <summary>
 /// The unretire job. For every open ticket whose title says "unretire": read it, run the checks, and decide:
 /// post the report (when its facts changed), ask for what is missing, refuse (the report says why, the ticket
@@ -22,7 +14,7 @@ public sealed record UnretireJobOptions(
 /// writes, so a run that died half-way is finished by the next one without doing anything twice.
 /// </summary>
 public sealed class UnretireJob(
-    UnretireJobOptions options,
+    UnretireOptions options,
     ITicketTracker tracker,
     IDistGit distGit,
     GitClient git,
@@ -66,7 +58,7 @@ public sealed class UnretireJob(
         IEnumerable<Decision> warnings = identity.Warning is { } warning
             ? [Decision.NothingToDo($"bot @{bot}", "warning", warning, new Evidence("bot parameter", options.Bot))]
             : [];
-        return new Plan("unretire", warnings.Concat(decisions).ToList());
+        return new Plan(UnretireDescriptor.Name, warnings.Concat(decisions).ToList());
     }
 
     private async Task<IReadOnlyList<Ticket>> ReadTicketsAsync(CancellationToken cancellationToken)

@@ -16,16 +16,13 @@ namespace Releng.Jobs.Unretire;
 /// </summary>
 public sealed class UnretireJobFactory : IJobFactory
 {
-    public string Task => "unretire";
+    private static readonly UnretireDescriptor Descriptor = new();
+
+    public string Task => UnretireDescriptor.Name;
 
     public IJob Create(JobRequest request, IServiceProvider services)
     {
-        var options = new UnretireJobOptions(
-            request.Parameters.Text("tracker"),
-            UnretirePhases.Parse(request.Parameters.Text("phase")),
-            request.Ticket,
-            request.Parameters.Text("bot"),
-            request.Parameters.Text("releng_group"));
+        var options = Descriptor.Bind(request);
         var distGit = services.GetRequiredService<IDistGit>();
         var git = services.GetRequiredService<GitClient>();
         var koji = services.GetRequiredService<IKojiPackageBlocks>();

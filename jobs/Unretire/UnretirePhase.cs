@@ -15,12 +15,15 @@ public enum UnretirePhase
 
 public static class UnretirePhases
 {
-    public static UnretirePhase Parse(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The phase named by <paramref name="text"/> (any case), or null.</summary>
+    public static UnretirePhase? TryParse(string text) => text.Trim().ToLowerInvariant() switch
     {
         "report" => UnretirePhase.Report,
         "recent" => UnretirePhase.Recent,
         "all" => UnretirePhase.All,
-        _ => throw new Configuration.ConfigurationException("jobs.yaml", 0, 0,
-            $"unretire: unknown phase '{text}'; expected report, recent or all"),
+        _ => null,
     };
+
+    public static UnretirePhase Parse(string text) =>
+        TryParse(text) ?? throw new ArgumentException($"unknown phase '{text}'; expected report, recent or all", nameof(text));
 }

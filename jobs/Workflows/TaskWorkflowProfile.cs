@@ -1,39 +1,24 @@
+using Releng.Jobs.Configuration;
+
 namespace Releng.Jobs.Workflows;
 
 /// <summary>
 /// What a task's workflow needs beyond the common steps: the secrets its run step gets as environment variables
-/// (and nothing more, so a job cannot use a credential it has no business with) and how long it may run.
+/// (and nothing more, so a job cannot use a credential it has no business with) and how long it may run. Each job's
+/// descriptor says so, and why (see <see cref="JobDescriptor.Secrets"/>).
 /// </summary>
 /// <remarks>
-/// <list type="table">
-/// <listheader><term>task</term><description>secrets, why</description></listheader>
-/// <item><term>unretire</term><description>PAGURE_TOKEN (comment on and close tickets), DISTGIT_TOKEN (revert the
-/// retirement commit), KOJI_USER/KOJI_PASSWORD/KOJI_CLIENT_CERT (unblock the package), BUGZILLA_API_KEY (check the
-/// review bug of packages retired for more than 8 weeks)</description></item>
-/// <item><term>scm-requests</term><description>PAGURE_TOKEN (tickets), DISTGIT_TOKEN (create repositories and
-/// branches), BUGZILLA_API_KEY (validate the review bug)</description></item>
-/// <item><term>base-image-rebuild</term><description>KOJI_USER/KOJI_PASSWORD/KOJI_CLIENT_CERT (submit the image
-/// build)</description></item>
-/// <item><term>base-image-push</term><description>REGISTRY_USER/REGISTRY_PASSWORD (push to the registries; Koji is
-/// only read)</description></item>
-/// </list>
-/// A task not listed gets no secret and a one-hour timeout: it can plan, and its writes fail loudly until it is
-/// added here.
+/// A task without a descriptor gets no secret and a one-hour timeout: it can plan, and its writes fail loudly.
 /// </remarks>
 public sealed record TaskWorkflowProfile(IReadOnlyList<string> Secrets, int TimeoutMinutes, bool InstallsTools = false)
 {
-    private static readonly string[] Koji = ["KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT"];
-
-    public static IReadOnlyDictionary<string, TaskWorkflowProfile> Known { get; } = new Dictionary<string, TaskWorkflowProfile>(StringComparer.Ordinal)
-    {
-        ["unretire"] = new(["PAGURE_TOKEN", "DISTGIT_TOKEN", .. Koji, "BUGZILLA_API_KEY"], 30),
-        ["scm-requests"] = new(["PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY"], 30),
-        ["base-image-rebuild"] = new([.. Koji], 60),
-        // skopeo copies the images; .ci/install-tools.sh makes sure it is there.
-        ["base-image-push"] = new(["REGISTRY_USER", "REGISTRY_PASSWORD"], 90, InstallsTools: true),
-    };
+    public static IReadOnlyDictionary<string, TaskWorkflowProfile> Known { get; } = JobDescriptors.All
+        .ToDictionary(d => d.Task, Of, StringComparer.Ordinal);
 
     public static TaskWorkflowProfile Unknown { get; } = new([], 60);
+
+    public static TaskWorkflowProfile Of(JobDescriptor descriptor) =>
+        new(descriptor.Secrets, descriptor.TimeoutMinutes, descriptor.InstallsTools);
 
     public static TaskWorkflowProfile For(string task) => Known.GetValueOrDefault(task) ?? Unknown;
 }

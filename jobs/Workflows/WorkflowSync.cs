@@ -6,16 +6,16 @@ namespace Releng.Jobs.Workflows;
 public static class WorkflowSync
 {
     /// <summary>What differs between the generated workflows and <c>&lt;repoRoot&gt;/.github/workflows/</c>; reads only.</summary>
-    public static WorkflowDrift Check(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowSettings? settings = null) =>
-        Compare(repoRoot, new WorkflowGenerator(catalog, settings).Generate(jobsFile));
+    public static WorkflowDrift Check(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null) =>
+        Compare(repoRoot, new WorkflowGenerator(catalog, options).Generate(jobsFile));
 
     /// <summary>
     /// Writes every generated workflow whose content changed, deletes generated workflows whose job is gone or
     /// disabled, and returns the drift that was fixed. Hand-written workflows are left alone.
     /// </summary>
-    public static WorkflowDrift Write(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowSettings? settings = null)
+    public static WorkflowDrift Write(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null)
     {
-        var generated = new WorkflowGenerator(catalog, settings).Generate(jobsFile);
+        var generated = new WorkflowGenerator(catalog, options).Generate(jobsFile);
         var drift = Compare(repoRoot, generated);
         Directory.CreateDirectory(Path.Combine(repoRoot, WorkflowGenerator.Folder));
         var changed = drift.Differing.Concat(drift.Missing).ToHashSet(StringComparer.Ordinal);

@@ -44,7 +44,7 @@ public sealed class BaseImageRebuildBenchmark(int packages = 200, int latencyMs 
             Builds = builds,
         }, latencyMs);
         var fake = hub.Fake;
-        var job = new BaseImageRebuildJob(hub.Client, new RebuildSettings(
+        var job = new BaseImageRebuildJob(hub.Client, new BaseImageRebuildOptions(
             "Fedora-Container-Base-Generic", "f44", "f44-container", "44", false, "Container-Base-Generic",
             "git+https://pagure.io/fedora-kiwi-descriptions.git#rawhide", "Fedora.kiwi", [], 0));
 

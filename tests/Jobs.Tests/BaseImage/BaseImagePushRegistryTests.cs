@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.BaseImage;
+using Releng.Jobs.Http;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Registry;
 using Releng.Jobs.Tests.Koji;
@@ -22,7 +23,14 @@ public sealed class BaseImagePushRegistryTests : IDisposable
     private const string Nvr = "Fedora-Container-Base-Generic-44-1.1";
     private readonly RegistryTestBed _bed = new();
     private readonly WireMockServer _kojipkgs = WireMockServer.Start();
-    private readonly ServiceProvider _http = new ServiceCollection().AddBaseImage().BuildServiceProvider();
+    private readonly ServiceProvider _http = PushJobServices();
+
+    private static ServiceProvider PushJobServices()
+    {
+        var services = new ServiceCollection();
+        new BaseImagePushDescriptor().AddServices(services, HttpSettings.Default);
+        return services.BuildServiceProvider();
+    }
 
     public void Dispose()
     {
@@ -61,7 +69,7 @@ public sealed class BaseImagePushRegistryTests : IDisposable
 
     private BaseImagePushJob Job(TestSandbox hub, RepositoryReference repository) => new(
         hub.Koji, _bed.Reader, _bed.Publisher, new KojiImageDownloader(_http.GetRequiredService<IHttpClientFactory>()),
-        new PushSettings("Fedora-Container-Base-Generic", "f44-container", [repository], ["44", "latest"], new Uri(_kojipkgs.Url + "/")),
+        new BaseImagePushOptions("Fedora-Container-Base-Generic", "f44-container", [repository], ["44", "latest"], new Uri(_kojipkgs.Url + "/")),
         new FixedClock(hub.World.Clock));
 
     [Fact]

@@ -9,11 +9,11 @@ namespace Releng.Jobs.Tests.BaseImage;
 /// <summary>The rebuild job against the fake Koji hub, through the production client.</summary>
 public class BaseImageRebuildJobTests
 {
-    private static RebuildSettings Settings(bool force = false) => new(
+    private static BaseImageRebuildOptions Settings(bool force = false) => new(
         "Fedora-Container-Base-Generic", "f44", "f44-container", "44", force, "Container-Base-Generic",
         "git+https://pagure.io/fedora-kiwi-descriptions.git#rawhide", "Fedora.kiwi", [], 0);
 
-    private static async Task<Decision> PlanAsync(TestSandbox hub, RebuildSettings? settings = null)
+    private static async Task<Decision> PlanAsync(TestSandbox hub, BaseImageRebuildOptions? settings = null)
     {
         var plan = await new BaseImageRebuildJob(hub.Koji, settings ?? Settings()).PlanAsync(CancellationToken.None);
         return Assert.Single(plan.Decisions);

@@ -119,4 +119,89 @@ public sealed class JobsFileLoaderTests
         Assert.NotEmpty(file.Jobs);
         Assert.Contains("fedora", file.Services.Keys);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# nothing yet\n")]
+    [InlineData("jobs: {}\n")]
+    [InlineData("services:\n  fedora: { pagure: a, distgit: b, koji: c, bugzilla: d, bodhi: e }\n")]
+    public void A_file_without_jobs_is_a_configuration_error_not_a_run_of_nothing(string yaml)
+    {
+        var error = Fails(yaml);
+
+        Assert.Contains("defines no jobs", error.Message);
+        Assert.StartsWith("jobs.yaml", error.Message);
+    }
+
+    [Fact]
+    public void A_tab_is_reported_at_the_line_and_column_of_the_tab()
+    {
+        var error = Fails("jobs:\n  x:\n    task: unretire\n\tschedule: \"17 * * * *\"\n");
+
+        Assert.Equal((4, 1), (error.Line, error.Column));
+        Assert.Contains("tab", error.Problem);
+    }
+
+    [Fact]
+    public void A_job_name_written_twice_is_reported_at_its_second_occurrence()
+    {
+        var error = Fails("jobs:\n  x:\n    task: unretire\n    with: { phase: report }\n  x:\n    task: scm-requests\n");
+
+        Assert.Equal((5, 3), (error.Line, error.Column));
+        Assert.Equal("duplicate key 'x'", error.Problem);
+    }
+
+    [Fact]
+    public void An_unknown_key_lists_the_keys_a_job_accepts()
+    {
+        var error = Fails("jobs:\n  x:\n    task: unretire\n    shedule: \"0 * * * *\"\n");
+
+        Assert.Equal("unknown key 'shedule'; expected one of: task, description, schedule, apply, enabled, events, with", error.Problem);
+    }
+
+    [Theory]
+    [InlineData("jobs:\n  x:\n    task: unretire\n    shedule: y\n")]
+    [InlineData("jobs:\n  x:\n    task: [unretire]\n")]
+    [InlineData("jobs:\n  x:\n    task: unretire\n    events: pagure\n")]
+    [InlineData("jobs:\n  x: 1\n")]
+    [InlineData("jobs: [x]\n")]
+    [InlineData("jobs:\n  x:\n    task: unretire\n    apply: maybe\n")]
+    [InlineData("jobs:\n  x:\n    schedule: \"0 * * * *\"\n")]
+    [InlineData("services:\n  fedora: { pagure: x }\njobs:\n  x:\n    task: unretire\n")]
+    [InlineData("jobs:\n  x:\n    task: unretire\n    with: [phase]\n")]
+    public void Error_messages_speak_of_keys_and_values_never_of_dotnet_types(string yaml)
+    {
+        var error = Fails(yaml);
+
+        Assert.True(error.Line > 0, error.Message);
+        Assert.DoesNotMatch(@"Releng\.|System\.|YamlDotNet|MappingStart|SequenceStart|Property '", error.Message);
+    }
+
+    [Fact]
+    public void Each_entry_and_each_value_knows_where_it_is_written()
+    {
+        var file = Loader.Parse("jobs:\n  x:\n    task: unretire\n    schedule: \"17 * * * *\"\n    with:\n      phase: report\n", "other.yaml");
+
+        var job = file.Jobs["x"];
+        Assert.Equal("other.yaml", file.Path);
+        Assert.Equal(new SourceMark("other.yaml", 2, 3), job.At);
+        Assert.Equal(new SourceMark("other.yaml", 4, 15), job.Where("schedule"));
+        Assert.Equal(new SourceMark("other.yaml", 6, 14), job.ParameterOrigins.Of("phase"));
+        Assert.Equal(job.At, job.ParameterOrigins.Of("tracker"));
+    }
+
+    [Fact]
+    public void A_parameter_error_found_after_loading_names_the_file_line_and_column_of_the_value()
+    {
+        var file = Loader.Parse("jobs:\n  x:\n    task: base-image-rebuild\n    with: { image: i, tag: t, target: c, release: r, wait_minutes: \"9\" }\n", "conf/jobs.yaml");
+        var entry = file.Jobs["x"];
+        var parameters = new JobParameters(TaskCatalog.Default.Find("base-image-rebuild")!, entry.With, entry.ParameterOrigins)
+            .With("wait_minutes", "soon", SourceMark.CommandLine("--wait_minutes"));
+
+        var fromFile = parameters.Error("target", "Koji has no build target 'c'");
+        var fromFlag = Assert.Throws<ConfigurationException>(() => parameters.Integer("wait_minutes"));
+
+        Assert.StartsWith("conf/jobs.yaml:4:39: Koji has no build target", fromFile.Message);
+        Assert.StartsWith("command line (--wait_minutes): ", fromFlag.Message);
+    }
 }

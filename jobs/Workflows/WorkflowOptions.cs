@@ -1,7 +1,7 @@
 namespace Releng.Jobs.Workflows;
 
 /// <summary>What every generated workflow shares: runner, actions, .NET version, target environment, retention.</summary>
-public sealed record WorkflowSettings
+public sealed record WorkflowOptions
 {
     public string RunsOn { get; init; } = "ubuntu-latest";
     public string CheckoutAction { get; init; } = "actions/checkout@v4";
@@ -27,5 +27,5 @@ public sealed record WorkflowSettings
     /// </summary>
     public bool RepositoryDispatchFollowsApply { get; init; } = true;
 
-    public static WorkflowSettings Default { get; } = new();
+    public static WorkflowOptions Default { get; } = new();
 }

@@ -6,15 +6,17 @@ using Releng.Jobs.Registry;
 namespace Releng.Jobs.BaseImage;
 
 /// <summary>The <c>base-image-push</c> task: one job per jobs.yaml entry, i.e. per image and release.</summary>
-public sealed class BaseImagePushFactory : IJobFactory
+public sealed class BaseImagePushJobFactory : IJobFactory
 {
-    public string Task => "base-image-push";
+    private static readonly BaseImagePushDescriptor Descriptor = new();
+
+    public string Task => BaseImagePushDescriptor.Name;
 
     public IJob Create(JobRequest request, IServiceProvider services) => new BaseImagePushJob(
         services.GetRequiredService<IKojiClient>(),
         services.GetRequiredService<IRegistryReader>(),
         services.GetRequiredService<IRegistryPublisher>(),
         services.GetRequiredService<IKojiImageFiles>(),
-        PushSettings.From(request.Parameters),
+        Descriptor.Bind(request),
         services.GetService<TimeProvider>() ?? TimeProvider.System);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Releng.Jobs.Accounts;
 
-public static class AccountsRegistration
+public static class AccountsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="UnavailableAccountDirectory"/> as <see cref="IAccountDirectory"/> unless one is registered

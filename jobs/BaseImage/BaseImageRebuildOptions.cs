@@ -1,5 +1,4 @@
 using System.Globalization;
-using Releng.Jobs.Configuration;
 
 namespace Releng.Jobs.BaseImage;
 
@@ -11,7 +10,7 @@ namespace Releng.Jobs.BaseImage;
 /// <param name="Profile">The kiwi profile, e.g. <c>Container-Base-Generic</c>.</param>
 /// <param name="Arches">Arches to build; empty means those of the current image build.</param>
 /// <param name="WaitMinutes">How long a started build is followed; 0 starts it and returns.</param>
-public sealed record RebuildSettings(
+public sealed record BaseImageRebuildOptions(
     string Image,
     string Tag,
     string Target,
@@ -23,26 +22,14 @@ public sealed record RebuildSettings(
     IReadOnlyList<string> Arches,
     int WaitMinutes)
 {
+    public const string DefaultDescriptionUrl = "git+https://pagure.io/fedora-kiwi-descriptions.git#rawhide";
+    public const string DefaultDescriptionPath = "Fedora.kiwi";
+    public const int DefaultWaitMinutes = 0;
+
     /// <summary>The arches Fedora ships container images for.</summary>
     public static IReadOnlyList<string> FedoraArches { get; } = ["aarch64", "ppc64le", "s390x", "x86_64"];
 
     public string? Version => int.TryParse(Release, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? Release : null;
-
-    public static RebuildSettings From(JobParameters parameters)
-    {
-        var image = parameters.Text("image");
-        return new RebuildSettings(
-            image,
-            parameters.Text("tag"),
-            parameters.Text("target"),
-            parameters.Text("release"),
-            parameters.Boolean("force"),
-            parameters.TextOrNull("profile") ?? DefaultProfile(image),
-            parameters.Text("description_url"),
-            parameters.Text("description_path"),
-            parameters.TextList("arches"),
-            parameters.Integer("wait_minutes") ?? 0);
-    }
 
     /// <summary>Kiwi names builds "Fedora-" plus the profile, so the profile is the image name without it.</summary>
     public static string DefaultProfile(string image) =>

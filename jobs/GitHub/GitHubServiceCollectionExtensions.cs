@@ -6,7 +6,7 @@ using Credentials = Releng.Jobs.Secrets.Credentials;
 
 namespace Releng.Jobs.GitHub;
 
-public static class GitHubServices
+public static class GitHubServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IGitHubClient"/> (token from <c>GITHUB_TOKEN</c>, base URL from

@@ -7,7 +7,7 @@ using Releng.Jobs.Services;
 
 namespace Releng.Jobs.DistGit;
 
-public static class DistGitRegistration
+public static class DistGitServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDistGit"/> (Pagure API of <see cref="ServiceEndpoints.DistGit"/>, authenticated with

@@ -1,0 +1,16 @@
+using Releng.Jobs.Services;
+
+namespace Releng.Jobs.Unretire;
+
+/// <summary>What one unretire job run looks at and how far it goes; the defaults are jobs.yaml's.</summary>
+/// <param name="Tracker">Pagure project of the tickets (<c>releng</c>).</param>
+/// <param name="Phase">How far the run goes; jobs.yaml must say it.</param>
+/// <param name="Ticket">Only this ticket, when set.</param>
+/// <param name="Bot">The bot's account when the tracker has no token (a plan-only run); with one, the token's account.</param>
+/// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
+public sealed record UnretireOptions(
+    string Tracker = "releng",
+    UnretirePhase Phase = UnretirePhase.Report,
+    int? Ticket = null,
+    string Bot = BotAccount.DefaultName,
+    string RelengGroup = "releng");
