@@ -1,3 +1,4 @@
+using Releng.Jobs.Configuration;
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Services;
 using WireMock.Server;
@@ -51,7 +52,15 @@ public sealed class SandboxHost : IAsyncDisposable
                 Directory.Delete(paths.Root, recursive: true);
             }
             Directory.CreateDirectory(paths.Root);
-            world = SandboxWorld.Seed(scenario, hash, paths);
+            try
+            {
+                world = SandboxWorld.Seed(scenario, hash, paths);
+            }
+            catch (ConfigurationException e) when (e.Line == 0 && e.File == "scenario")
+            {
+                // The worlds check the scenario's model, which does not know its file: name the file the user gave.
+                throw new ConfigurationException(new SourceMark(scenarioFile), e.Problem);
+            }
         }
         var servers = new Dictionary<string, WireMockServer>();
         foreach (var fake in world!.CreateFakes())

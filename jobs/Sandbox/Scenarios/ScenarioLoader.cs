@@ -38,7 +38,7 @@ public static class ScenarioLoader
         catch (YamlException e)
         {
             // Every file was valid alone, so what remains is a problem of the combination.
-            throw new ConfigurationException(path, 0, 0, $"the included scenarios do not fit together: {ConfigurationException.FromYaml(path, e).Problem}");
+            throw new ConfigurationException(new SourceMark(path), $"the included scenarios do not fit together: {ConfigurationException.FromYaml(path, e).Problem}");
         }
     }
 
@@ -46,11 +46,11 @@ public static class ScenarioLoader
     {
         if (!File.Exists(path))
         {
-            throw new ConfigurationException(path, 0, 0, "scenario file not found");
+            throw new ConfigurationException(new SourceMark(path), "scenario file not found");
         }
         if (!seen.Add(path))
         {
-            throw new ConfigurationException(path, 0, 0, "scenario includes itself");
+            throw new ConfigurationException(new SourceMark(path), "scenario includes itself");
         }
         var text = File.ReadAllText(path);
         texts.Append(text);

@@ -88,4 +88,15 @@ public sealed class SandboxHostTests : IDisposable
         Assert.Equal(3, error.Line);
         Assert.Contains("unknown key 'packagr'", error.Message);
     }
+
+    [Fact]
+    public void A_scenario_the_fakes_cannot_seed_is_reported_against_its_file()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\nkoji:\n  builds:\n    - { nvr: foo-1-1, type: module }\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => SandboxHost.Start(scenario, Paths, fresh: false));
+
+        Assert.Equal(scenario, error.File);
+        Assert.StartsWith($"{scenario}: koji build foo-1-1: type must be rpm or image", error.Message);
+    }
 }
