@@ -58,6 +58,7 @@ public static class ScenarioLoader
         YamlMappingNode root;
         try
         {
+            YamlProblems.CheckDuplicateKeys(text, path);
             alone = Deserializer.Deserialize<Scenario?>(text) ?? new Scenario();
             var stream = new YamlStream();
             stream.Load(new StringReader(text));
@@ -65,7 +66,7 @@ public static class ScenarioLoader
         }
         catch (YamlException e)
         {
-            throw ConfigurationException.FromYaml(path, e);
+            throw YamlProblems.Explain(text, path, e);
         }
         root.Children.Remove(new YamlScalarNode("include"));
         var merged = new YamlMappingNode();

@@ -99,4 +99,15 @@ public sealed class SandboxHostTests : IDisposable
         Assert.Equal(scenario, error.File);
         Assert.StartsWith($"{scenario}: koji build foo-1-1: type must be rpm or image", error.Message);
     }
+
+    [Fact]
+    public void A_person_listed_twice_in_a_scenario_is_reported_at_the_second_entry()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\npeople:\n  jdoe: { email: a@example.org }\n  jdoe: { email: b@example.org }\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => SandboxHost.Start(scenario, Paths, fresh: false));
+
+        Assert.Equal((4L, 3L), (error.Line, error.Column));
+        Assert.Equal("duplicate key 'jdoe'", error.Problem);
+    }
 }
