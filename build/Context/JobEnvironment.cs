@@ -33,7 +33,7 @@ public sealed class JobEnvironment : IAsyncDisposable
         TimeProvider clock;
         if (options.IsSandbox)
         {
-            sandbox = SandboxHost.Start(options.Scenario, new SandboxPaths(options.SandboxDirectory), options.Fresh);
+            sandbox = SandboxHost.Start(options.Scenario, new SandboxPaths(options.SandboxDirectory), options.Fresh, options.SandboxSwitches);
             endpoints = sandbox.Endpoints;
             clock = new FixedClock(sandbox.World.Clock);
         }

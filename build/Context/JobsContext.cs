@@ -1,8 +1,10 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Releng.Build.Hosting;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.GitHub;
+using Releng.Jobs.Http;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Secrets;
 
@@ -116,7 +118,7 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
         JobRunResult result;
         try
         {
-            result = await new JobRunner(RunLog, TimeProvider.System).RunAsync(request.JobName, job, Options.Apply, audit, Options.StepSummary, Masker, cancellationToken);
+            result = await new JobRunner(RunLog, TimeProvider.System, Systems.Services.GetService<RequestCounter>()).RunAsync(request.JobName, job, Options.Apply, audit, Options.StepSummary, Masker, cancellationToken);
         }
         catch (ParameterValueException e)
         {

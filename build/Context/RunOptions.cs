@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.Core;
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox;
 
 namespace Releng.Build.Context;
 
@@ -16,7 +17,8 @@ public sealed record RunOptions(
     string SandboxDirectory,
     bool Fresh,
     string? Audit,
-    string? StepSummary)
+    string? StepSummary,
+    SandboxSwitches? SandboxSwitches = null)
 {
     public static readonly string[] Environments = ["sandbox", "fedora", "staging"];
 
@@ -50,6 +52,7 @@ public sealed record RunOptions(
             Last("sandbox-dir") ?? Path.Combine("artifacts", "sandbox"),
             Flag("fresh"),
             Last("audit"),
-            Last("summary") ?? (System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null));
+            Last("summary") ?? (System.Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } summary ? summary : null),
+            new SandboxSwitches(SandboxSwitches.ParseLatency(Last("latency"))));
     }
 }

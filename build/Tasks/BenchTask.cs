@@ -8,7 +8,7 @@ using Path = System.IO.Path;
 namespace Releng.Build.Tasks;
 
 [TaskName("bench")]
-[TaskDescription("Runs the benchmarks (requests sent and wall time against fakes with injected latency) and prints a table")]
+[TaskDescription("Runs the benchmarks (host start, sandbox seeding, ticket jobs at scale and latency: requests, wall time, memory, concurrency) and prints a table; --full adds the largest sizes")]
 public sealed class BenchTask : FrostingTask<JobsContext>
 {
     public override void Run(JobsContext context)
@@ -16,6 +16,15 @@ public sealed class BenchTask : FrostingTask<JobsContext>
         var arguments = new ProcessArgumentBuilder()
             .Append("run").Append("--project").AppendQuoted(Path.Combine("tests", "Jobs.Benchmarks", "Jobs.Benchmarks.csproj"))
             .Append("--configuration").Append("Release");
+        arguments.Append("--");
+        if (context.Arguments.HasArgument("full"))
+        {
+            arguments.Append("--full");
+        }
+        if (context.Arguments.HasArgument("only"))
+        {
+            arguments.AppendQuoted("--only=" + context.Arguments.GetArguments("only").Last());
+        }
         var exitCode = context.StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
         if (exitCode != 0)
         {

@@ -41,13 +41,33 @@ public static class GitProcess
         return new Result(process.ExitCode, output, error.GetAwaiter().GetResult());
     }
 
+    /// <summary>The synchronous form with bytes for standard input (e.g. a <c>git fast-import</c> stream).</summary>
+    public static Result Run(string executable, string? workingDirectory, IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string> environment, byte[] input)
+    {
+        using var process = Start(executable, workingDirectory, arguments, environment, closeInput: false);
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            process.StandardInput.BaseStream.Write(input);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // git stopped reading (it failed); its exit code and error say why.
+        }
+        process.WaitForExit();
+        return new Result(process.ExitCode, output.GetAwaiter().GetResult(), error.GetAwaiter().GetResult());
+    }
+
     public static string Describe(IReadOnlyList<string> arguments) =>
         "git " + string.Join(' ', arguments.Select(a => a.Length == 0 || a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')
             ? "'" + a.Replace("\n", "\\n", StringComparison.Ordinal) + "'"
             : a));
 
     private static Process Start(string executable, string? workingDirectory, IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string> environment)
+        IReadOnlyDictionary<string, string> environment, bool closeInput = true)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -80,7 +100,10 @@ public static class GitProcess
             info.Environment[key] = value;
         }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {executable}");
-        process.StandardInput.Close();
+        if (closeInput)
+        {
+            process.StandardInput.Close();
+        }
         return process;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -9,7 +10,7 @@ namespace Releng.Jobs.Http;
 /// <summary>
 /// One HTTP policy for every service: a project User-Agent, a per-service concurrency bound, per-attempt and total
 /// timeouts, and retries with jitter for requests that are safe to repeat. A write is retried only on 429, where
-/// the server says it did not process the request; anything else on a write is reported, never repeated blindly.
+/// the server says it did not process the request; anything else on a write is reported, never repeated blindly. Every attempt is counted per service (<see cref="RequestCounter"/>).
 /// </summary>
 public static class HttpSetup
 {
@@ -52,6 +53,10 @@ public static class HttpSetup
             }
             pipeline.AddTimeout(settings.AttemptTimeout);
         });
+        // Innermost, so every attempt is counted under the client's name (the service's name).
+        builder.Services.TryAddSingleton<RequestCounter>();
+        var service = builder.Name;
+        builder.AddHttpMessageHandler(provider => new RequestCountingHandler(provider.GetRequiredService<RequestCounter>(), service));
         return builder;
     }
 

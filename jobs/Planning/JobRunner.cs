@@ -2,15 +2,18 @@ namespace Releng.Jobs.Planning;
 
 /// <summary>
 /// One run of one job, the same from CI, a terminal or the scheduler: plan, print, audit, and with apply execute
-/// the steps. Returns 1 when a step failed (the next run retries), else 0.
+/// the steps. Returns 1 when a step failed (the next run retries), else 0. With a <see cref="Http.RequestCounter"/>,
+/// the plan's footer says how many requests planning sent to each service, and an applying run says what the steps sent.
 /// </summary>
-public sealed class JobRunner(IRunLog log, TimeProvider clock)
+public sealed class JobRunner(IRunLog log, TimeProvider clock, Http.RequestCounter? requests = null)
 {
     public async Task<JobRunResult> RunAsync(string jobName, IJob job, bool apply, AuditLog audit, string? stepSummaryFile,
         Secrets.SecretMasker masker, CancellationToken cancellationToken)
     {
+        var beforePlan = requests?.Snapshot();
         var plan = await job.PlanAsync(cancellationToken);
-        plan = plan with { Job = jobName };
+        var planRequests = requests?.Snapshot();
+        plan = plan with { Job = jobName, Requests = beforePlan is null ? null : planRequests!.Since(beforePlan) };
         log.Information(PlanTable.Render(plan, apply));
         foreach (var decision in plan.Decisions)
         {
@@ -43,6 +46,10 @@ public sealed class JobRunner(IRunLog log, TimeProvider clock)
         {
             log.Information($"{jobName}: {outcomes.Count(o => o.Status == StepStatus.Done)} write(s) done, " +
                 $"{outcomes.Count(o => o.Status == StepStatus.AlreadyDone)} already done, {failed} failed; audit: {audit.Path}");
+            if (planRequests is not null)
+            {
+                log.Information($"{jobName}: requests while applying (reads / writes): {requests!.Snapshot().Since(planRequests).Describe()}");
+            }
         }
         return new JobRunResult(plan, outcomes, failed > 0 ? 1 : 0);
     }

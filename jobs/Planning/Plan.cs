@@ -4,4 +4,7 @@ namespace Releng.Jobs.Planning;
 public sealed record Plan(string Job, IReadOnlyList<Decision> Decisions)
 {
     public int WriteCount => Decisions.Sum(d => d.Steps.Count);
+
+    /// <summary>The HTTP requests planning sent, per service, when they were counted.</summary>
+    public Http.RequestCounts? Requests { get; init; }
 }

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Releng.Jobs.Planning;
 
-/// <summary>The plan as a plain-text table for the log: one row per decision, its reason, then its evidence and steps.</summary>
+/// <summary>
+/// The plan as a plain-text table for the log: one row per decision, its reason, then its evidence and steps; the
+/// footer says what planning cost in requests per service, so a slow run explains itself.
+/// </summary>
 public static class PlanTable
 {
     public static string Render(Plan plan, bool apply)
@@ -13,6 +16,7 @@ public static class PlanTable
         if (plan.Decisions.Count == 0)
         {
             text.AppendLine("  nothing to look at");
+            AppendFooter(text, plan);
             return text.ToString();
         }
         var subjectWidth = Math.Min(40, plan.Decisions.Max(d => d.Subject.Length));
@@ -31,6 +35,15 @@ public static class PlanTable
                 text.AppendLine($"{indent}→ {step.Name}");
             }
         }
+        AppendFooter(text, plan);
         return text.ToString();
+    }
+
+    private static void AppendFooter(StringBuilder text, Plan plan)
+    {
+        if (plan.Requests is { } requests)
+        {
+            text.AppendLine($"  requests while planning (reads / writes): {requests.Describe()}");
+        }
     }
 }

@@ -179,6 +179,30 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
             .Quoted("name", "Set up .NET")
             .Plain("uses", _options.SetupDotnetAction)
             .Map("with", with => with.Plain("dotnet-version", _options.DotnetVersion)));
+        CacheSteps(steps);
+    }
+
+    /// <summary>
+    /// NuGet packages keyed on the lock files, and the host's build output keyed on its sources: a scheduled run
+    /// with nothing changed restores both and build.sh starts the host without building (its staleness check
+    /// compares file contents, which a fresh checkout does not change).
+    /// </summary>
+    private void CacheSteps(YamlText steps)
+    {
+        steps.Item(step => step
+            .Quoted("name", "Cache NuGet packages")
+            .Plain("uses", _options.CacheAction)
+            .Map("with", with => with
+                .Plain("path", "~/.nuget/packages")
+                .Plain("key", "nuget-${{ runner.os }}-${{ hashFiles('**/packages.lock.json') }}")
+                .Plain("restore-keys", "nuget-${{ runner.os }}-")));
+        steps.Item(step => step
+            .Quoted("name", "Cache build output")
+            .Plain("uses", _options.CacheAction)
+            .Map("with", with => with
+                .Literal("path", ["build/bin", "build/obj", "jobs/bin", "jobs/obj"])
+                .Plain("key", "build-${{ runner.os }}-${{ hashFiles('build/**/*.cs', 'jobs/**/*.cs', '**/*.csproj', '**/*.props', '**/packages.lock.json') }}")
+                .Plain("restore-keys", "build-${{ runner.os }}-")));
     }
 
     private static void WriteInput(YamlText entry, ParameterSpec input)

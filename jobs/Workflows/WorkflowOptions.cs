@@ -7,6 +7,7 @@ public sealed record WorkflowOptions
     public string CheckoutAction { get; init; } = "actions/checkout@v4";
     public string SetupDotnetAction { get; init; } = "actions/setup-dotnet@v4";
     public string UploadArtifactAction { get; init; } = "actions/upload-artifact@v4";
+    public string CacheAction { get; init; } = "actions/cache@v4";
     public string DotnetVersion { get; init; } = "10.0.x";
 
     /// <summary>The <c>--env</c> scheduled and dispatched runs talk to.</summary>

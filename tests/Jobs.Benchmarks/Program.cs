@@ -1,18 +1,35 @@
 using Releng.Jobs.Benchmarks;
 
-// Stopwatch benchmarks of whole client operations against the in-process fake services; each prints its rows
-// as one Markdown table. Add a benchmark by implementing IBenchmark and listing it here.
+// Stopwatch benchmarks of whole operations against the in-process fake services and of the host's start; each
+// prints its rows in one Markdown table, after the machine they ran on. The default set takes a few minutes;
+// --full adds the largest sizes and every latency for both ticket jobs. Add a benchmark by implementing IBenchmark.
+var full = args.Contains("--full");
+// --only=<text> runs the benchmarks whose name contains it, e.g. --only=Koji.
+var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
+(int, int)[] ticketVariants = full
+    ? [(100, 0), (100, 20), (100, 100), (500, 0), (500, 20), (500, 100), (2000, 0), (2000, 20), (2000, 100)]
+    : [(100, 0), (100, 20), (100, 100), (500, 20)];
 IBenchmark[] benchmarks =
 [
+    new HostStartBenchmark(),
+    new SandboxSeedingBenchmark(full ? [100, 500, 2000] : [100, 2000]),
+    new TicketJobBenchmark("unretire", TicketScenarios.Unretire, ticketVariants),
+    new TicketJobBenchmark("scm-requests", TicketScenarios.ScmRequests, ticketVariants),
     new KojiMultiCallBenchmark(packages: 500, latencyMs: 50),
     new BaseImageRebuildBenchmark(packages: 200, latencyMs: 50),
 ];
 
-using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(full ? 60 : 15));
+Console.WriteLine(Machine.Describe());
+Console.WriteLine("Times are of one shared machine under whatever else ran on it: compare ratios and request counts rather than absolute times.");
+Console.WriteLine();
 var rows = new List<BenchmarkRow>();
-foreach (var benchmark in benchmarks)
+foreach (var benchmark in benchmarks.Where(b => only is null || b.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     Console.Error.WriteLine($"running: {benchmark.Name}");
-    rows.AddRange(await benchmark.RunAsync(cancellation.Token));
+    var measured = await benchmark.RunAsync(cancellation.Token);
+    // Each benchmark's rows as soon as it ends, so a long run shows its progress.
+    Console.Error.Write(MarkdownTable.Render(measured));
+    rows.AddRange(measured);
 }
 Console.WriteLine(MarkdownTable.Render(rows));

@@ -26,11 +26,14 @@ internal sealed class BareRepository(string path)
             .ToList();
 
     /// <summary>The branch HEAD points to, when that branch exists.</summary>
-    public string? DefaultBranch()
+    public string? DefaultBranch() => DefaultBranch(Branches());
+
+    /// <summary>The branch HEAD points to, when it is one of <paramref name="branches"/> (saves listing them again).</summary>
+    public string? DefaultBranch(IReadOnlyList<(string Name, string Head)> branches)
     {
         var result = Git.TryRun(Path, "symbolic-ref", "--short", "HEAD");
         var name = result.Output.Trim();
-        return result.ExitCode == 0 && Branches().Any(b => b.Name == name) ? name : null;
+        return result.ExitCode == 0 && branches.Any(b => b.Name == name) ? name : null;
     }
 
     public string? Head(string branch) => Branches().Where(b => b.Name == branch).Select(b => b.Head).FirstOrDefault();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -20,6 +21,10 @@ namespace Releng.Jobs.Sandbox.DistGit;
 /// git, writes that create repositories and refs. Any <c>Authorization: token …</c> is accepted on writes and
 /// belongs to <see cref="DistGitWorld.TokenUser"/>, a site admin; no header or another scheme is refused like
 /// Pagure refuses it.
+/// <para>
+/// git runs outside the world's lock, which every fake shares: metadata is read and changed under that lock, the
+/// bare repositories under a lock of their own per repository, so a fork/exec here never holds up another fake.
+/// </para>
 /// </summary>
 public sealed class DistGitFake(SandboxWorld world) : IServiceFake
 {
@@ -30,6 +35,8 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
     // Flask writes a quote as \" rather than \u0022; clients compare message texts.
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private readonly ConcurrentDictionary<string, object> _repositoryLocks = new(StringComparer.Ordinal);
+
     public string Service => Services.ServiceName.DistGit;
 
     private DistGitWorld DistGit => world.DistGit;
@@ -39,26 +46,40 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
         Route(server, "GET", "/api/0/-/version", Specific, _ => JsonResponse(200, new SortedDictionary<string, object?> { ["version"] = "0.31" }));
         Route(server, "POST", "/api/0/-/whoami", Specific, request => Authorized(request, () =>
             JsonResponse(200, new SortedDictionary<string, object?> { ["username"] = DistGitWorld.TokenUser })));
-        Route(server, "GET", "/api/0/users/?", Specific, SearchUsers);
-        Route(server, "GET", $"/api/0/user/{Segment}/?", Specific, ViewUser);
+        Route(server, "GET", "/api/0/users/?", Specific, request => Locked(() => SearchUsers(request)));
+        Route(server, "GET", $"/api/0/user/{Segment}/?", Specific, request => Locked(() => ViewUser(request)));
         Route(server, "POST", "/api/0/new/?", Specific, request => Authorized(request, () => CreateProject(request)));
         Route(server, "GET", $"/api/0/{Segment}/{Segment}/git/branches/?", Specific, ListBranches);
         Route(server, "POST", $"/api/0/{Segment}/{Segment}/git/branch/?", Specific, request => Authorized(request, () => CreateBranch(request)));
         Route(server, "GET", $"/{Segment}/{Segment}/raw/{Segment}/f/.+", Specific, RawFile);
-        Route(server, "GET", $"/api/0/{Segment}/{Segment}/?", Generic, ViewProject);
-        Route(server, "PATCH", $"/api/0/{Segment}/{Segment}/?", Generic, request => Authorized(request, () => ModifyProject(request)));
+        Route(server, "GET", $"/api/0/{Segment}/{Segment}/?", Generic, request => Locked(() => ViewProject(request)));
+        Route(server, "PATCH", $"/api/0/{Segment}/{Segment}/?", Generic, request => Authorized(request, () => Locked(() => ModifyProject(request))));
     }
 
-    private void Route(WireMockServer server, string method, string pathPattern, int priority, Func<IRequestMessage, ResponseMessage> handler) =>
+    private static void Route(WireMockServer server, string method, string pathPattern, int priority, Func<IRequestMessage, ResponseMessage> handler) =>
         server.Given(Request.Create().WithPath(new RegexMatcher($"^{pathPattern}$")).UsingMethod(method))
             .AtPriority(priority)
-            .RespondWith(Response.Create().WithCallback(request =>
-            {
-                lock (world.Sync)
-                {
-                    return handler(request);
-                }
-            }));
+            .RespondWith(Response.Create().WithCallback(handler));
+
+    /// <summary>Metadata work under the world's lock; never git in here.</summary>
+    private T Locked<T>(Func<T> work)
+    {
+        lock (world.Sync)
+        {
+            return work();
+        }
+    }
+
+    private bool ProjectExists(string ns, string name) => Locked(() => DistGit.Find(ns, name) is not null);
+
+    /// <summary>git work on one bare repository, serialised per repository only.</summary>
+    private T InRepository<T>(string path, Func<T> work)
+    {
+        lock (_repositoryLocks.GetOrAdd(path, _ => new object()))
+        {
+            return work();
+        }
+    }
 
     private ResponseMessage ViewProject(IRequestMessage request)
     {
@@ -70,13 +91,17 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
     private ResponseMessage ListBranches(IRequestMessage request)
     {
         var (ns, name) = ProjectOf(request, 2);
-        if (DistGit.Find(ns, name) is null)
+        if (!ProjectExists(ns, name))
         {
             return NoProject();
         }
-        var bare = new BareRepository(DistGit.RepositoryPath(ns, name));
-        var branches = bare.Branches();
-        var defaultBranch = bare.DefaultBranch();
+        var path = DistGit.RepositoryPath(ns, name);
+        var (branches, defaultBranch) = InRepository(path, () =>
+        {
+            var bare = new BareRepository(path);
+            var all = bare.Branches();
+            return (all, bare.DefaultBranch(all));
+        });
         var withCommits = IsTrue(Query(request, "with_commits"));
         var body = new SortedDictionary<string, object?> { ["total_branches"] = branches.Count };
         if (withCommits)
@@ -84,7 +109,7 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
             body["branches"] = new SortedDictionary<string, string>(branches.ToDictionary(b => b.Name, b => b.Head), StringComparer.Ordinal);
             body["default"] = defaultBranch is null
                 ? new SortedDictionary<string, string>()
-                : new SortedDictionary<string, string> { [defaultBranch] = bare.Head(defaultBranch)! };
+                : new SortedDictionary<string, string> { [defaultBranch] = branches.First(b => b.Name == defaultBranch).Head };
         }
         else
         {
@@ -99,11 +124,12 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
         var segments = Segments(request);
         var (ns, name, branch) = (segments[0], segments[1], segments[3]);
         var file = string.Join('/', segments.Skip(5));
-        if (DistGit.Find(ns, name) is null || !DistGitName.IsBranch(branch) || segments.Skip(5).Any(s => s is "" or "." or ".."))
+        if (!DistGitName.IsBranch(branch) || segments.Skip(5).Any(s => s is "" or "." or "..") || !ProjectExists(ns, name))
         {
             return NotFoundPage();
         }
-        var content = new BareRepository(DistGit.RepositoryPath(ns, name)).ReadFile(branch, file);
+        var path = DistGit.RepositoryPath(ns, name);
+        var content = InRepository(path, () => new BareRepository(path).ReadFile(branch, file));
         return content is null ? NotFoundPage() : TextResponse(200, content, "text/plain; charset=utf-8");
     }
 
@@ -141,17 +167,29 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
         }
         var fullName = $"{ns}/{name}";
         var path = DistGit.RepositoryPath(ns, name);
-        if (DistGit.Find(ns, name) is not null || Directory.Exists(path))
+        return InRepository(path, () =>
         {
-            return Error(400, "ENOCODE", $"The project repo \"{fullName}\" already exists");
-        }
-        var bare = BareRepository.Init(path, defaultBranch);
-        if (IsTrue(form.GetValueOrDefault("create_readme")))
-        {
-            DistGitSeeder.CreateReadme(bare, name, description, defaultBranch, DistGitWorld.TokenUser, world.Clock);
-        }
+            if (ProjectExists(ns, name) || Directory.Exists(path))
+            {
+                return Error(400, "ENOCODE", $"The project repo \"{fullName}\" already exists");
+            }
+            var bare = BareRepository.Init(path, defaultBranch);
+            if (IsTrue(form.GetValueOrDefault("create_readme")))
+            {
+                DistGitSeeder.CreateReadme(bare, name, description, defaultBranch, DistGitWorld.TokenUser, world.Clock);
+            }
+            Locked(() => AddProject(form, ns, name, description));
+            var wait = !form.TryGetValue("wait", out var waitValue) || IsTrue(waitValue);
+            return JsonResponse(200, wait
+                ? new SortedDictionary<string, object?> { ["message"] = $"Project \"{fullName}\" created" }
+                : new SortedDictionary<string, object?> { ["message"] = "Project creation queued", ["taskid"] = Guid.NewGuid().ToString() });
+        });
+    }
+
+    private DistGitProjectState AddProject(Dictionary<string, string> form, string ns, string name, string description)
+    {
         var now = DistGitSeeder.Timestamp(world.Clock);
-        DistGit.Projects[fullName] = new DistGitProjectState
+        return DistGit.Projects[$"{ns}/{name}"] = new DistGitProjectState
         {
             Id = DistGit.NextProjectId++,
             Namespace = ns,
@@ -162,19 +200,21 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
             DateCreated = now,
             DateModified = now,
         };
-        var wait = !form.TryGetValue("wait", out var waitValue) || IsTrue(waitValue);
-        return JsonResponse(200, wait
-            ? new SortedDictionary<string, object?> { ["message"] = $"Project \"{fullName}\" created" }
-            : new SortedDictionary<string, object?> { ["message"] = "Project creation queued", ["taskid"] = Guid.NewGuid().ToString() });
     }
 
     private ResponseMessage CreateBranch(IRequestMessage request)
     {
         var (ns, name) = ProjectOf(request, 2);
-        if (DistGit.Find(ns, name) is null)
+        if (!ProjectExists(ns, name))
         {
             return NoProject();
         }
+        var path = DistGit.RepositoryPath(ns, name);
+        return InRepository(path, () => CreateBranch(request, new BareRepository(path)));
+    }
+
+    private ResponseMessage CreateBranch(IRequestMessage request, BareRepository bare)
+    {
         var form = Form(request);
         var branch = form.GetValueOrDefault("branch");
         var fromBranch = form.GetValueOrDefault("from_branch") is { Length: > 0 } fb ? fb : null;
@@ -183,7 +223,6 @@ public sealed class DistGitFake(SandboxWorld world) : IServiceFake
         {
             return Error(400, "EINVALIDREQ", "Invalid or incomplete input submitted");
         }
-        var bare = new BareRepository(DistGit.RepositoryPath(ns, name));
         string start;
         if (fromCommit is null)
         {

@@ -11,6 +11,9 @@ internal static class DistGitSeeder
     /// <summary>Service accounts every dist-git has.</summary>
     private static readonly string[] ServiceAccounts = [DistGitProject.OrphanOwner, DistGitWorld.TokenUser, "releng"];
 
+    /// <summary>git processes seeding at once: each mostly waits on fork/exec and the disk, so a few per core.</summary>
+    private static readonly int SeedingConcurrency = Math.Max(2, Environment.ProcessorCount * 2);
+
     public static DistGitWorld Seed(Scenario scenario, string gitRoot)
     {
         var world = new DistGitWorld
@@ -18,6 +21,10 @@ internal static class DistGitSeeder
             GitRoot = Path.GetFullPath(gitRoot),
             Users = scenario.People.Keys.Concat(ServiceAccounts).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
+        // The histories are planned in memory first (where a scenario mistake is reported), then written by git,
+        // one fast-import stream per repository into a copy of an empty repository git made, several at a time: one git
+        // process per repository.
+        var planned = new List<(DistGitRepo Repo, DistGitRepoScenario Scenario, RepositoryHistory History)>();
         foreach (var (key, repoScenario) in scenario.Distgit.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             DistGitRepo repo;
@@ -29,8 +36,25 @@ internal static class DistGitSeeder
             {
                 throw Problem(key, e.Message);
             }
-            var created = SeedRepository(world, scenario, repo, repoScenario);
-            var date = Timestamp(created);
+            planned.Add((repo, repoScenario, PlanHistory(scenario, repo, repoScenario)));
+        }
+        var templates = new EmptyRepositoryTemplates(Path.Combine(world.GitRoot, ".templates"));
+        try
+        {
+            Parallel.ForEach(planned, new ParallelOptions { MaxDegreeOfParallelism = SeedingConcurrency }, p =>
+                Write(templates.CopyTo(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch), p.History.Stream));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            throw e.InnerExceptions[0];
+        }
+        finally
+        {
+            templates.Dispose();
+        }
+        foreach (var (repo, repoScenario, history) in planned)
+        {
+            var date = Timestamp(history.Earliest);
             world.Projects[repo.FullName] = new DistGitProjectState
             {
                 Id = world.NextProjectId++,
@@ -59,24 +83,28 @@ internal static class DistGitSeeder
     /// <summary>The initial commit of a new project's README, as Pagure makes it with <c>create_readme</c>.</summary>
     public static void CreateReadme(BareRepository bare, string name, string description, string branch, string author, DateTimeOffset date)
     {
-        using var scratch = new ScratchWorkTree();
-        scratch.Start(null);
-        scratch.Write("README.md", $"# {name}\n\n{description}\n");
-        var commit = scratch.Commit("Added the README", author, $"{author}@fedoraproject.org", date);
-        scratch.Push(bare.Path, [(branch, commit)]);
+        var stream = new FastImportStream();
+        stream.Commit(branch, null, new Dictionary<string, string> { ["README.md"] = $"# {name}\n\n{description}\n" },
+            "Added the README", author, $"{author}@fedoraproject.org", date);
+        Git.RunWithInput(bare.Path, stream.ToBytes(), "fast-import", "--quiet");
     }
 
-    /// <summary>Writes the repository; returns the date of its first commit (the project's creation date).</summary>
-    private static DateTimeOffset SeedRepository(DistGitWorld world, Scenario scenario, DistGitRepo repo, DistGitRepoScenario repoScenario)
+    /// <summary>A repository's history as a fast-import stream, and the date of its first commit (the project's creation date).</summary>
+    private sealed record RepositoryHistory(FastImportStream Stream, DateTimeOffset Earliest);
+
+    private static void Write(BareRepository bare, FastImportStream stream) =>
+        Git.RunWithInput(bare.Path, stream.ToBytes(), "fast-import", "--quiet");
+
+    private static RepositoryHistory PlanHistory(Scenario scenario, DistGitRepo repo, DistGitRepoScenario repoScenario)
     {
-        var bare = BareRepository.Init(world.RepositoryPath(repo.Namespace, repo.Name), CheckBranch(repo, repoScenario.DefaultBranch));
-        var commits = new Dictionary<string, List<string>>(); // branch → its commits, oldest first
+        CheckBranch(repo, repoScenario.DefaultBranch);
+        var stream = new FastImportStream();
+        var commits = new Dictionary<string, List<(string Mark, Dictionary<string, string> Files)>>(); // branch → its commits, oldest first
         var earliest = scenario.Clock;
-        using var scratch = new ScratchWorkTree();
         foreach (var branch in BuildOrder(repo, repoScenario))
         {
             var spec = repoScenario.Branches[branch];
-            var history = new List<string>();
+            var history = new List<(string Mark, Dictionary<string, string> Files)>();
             if (spec.From is { } from)
             {
                 var parent = commits[from];
@@ -87,25 +115,30 @@ internal static class DistGitSeeder
                 }
                 history.AddRange(parent.Take(shared));
             }
-            scratch.Start(history.LastOrDefault());
             foreach (var commit in spec.Commits)
             {
                 var date = scenario.Clock - TimeSpan.FromDays(commit.DaysAgo);
                 earliest = date < earliest ? date : earliest;
-                history.Add(WriteCommit(scratch, scenario, repo, repoScenario, branch, commit, date));
+                var files = new Dictionary<string, string>(history.Count > 0 ? history[^1].Files : [], StringComparer.Ordinal);
+                var (message, author, email) = ApplyCommit(files, scenario, repo, repoScenario, branch, commit);
+                history.Add((stream.Commit(branch, history.Count > 0 ? history[^1].Mark : null, files, message, author, email, date), files));
             }
             if (history.Count == 0)
             {
                 throw Problem(repo.FullName, $"branch {branch} has no commits");
             }
+            if (spec.Commits.Count == 0)
+            {
+                stream.SetBranch(branch, history[^1].Mark);
+            }
             commits[branch] = history;
         }
-        scratch.Push(bare.Path, commits.Select(c => (c.Key, c.Value[^1])));
-        return earliest;
+        return new RepositoryHistory(stream, earliest);
     }
 
-    private static string WriteCommit(ScratchWorkTree scratch, Scenario scenario, DistGitRepo repo, DistGitRepoScenario repoScenario,
-        string branch, DistGitCommitScenario commit, DateTimeOffset date)
+    /// <summary>Changes <paramref name="files"/> as the commit does; returns its message and author.</summary>
+    private static (string Message, string Author, string Email) ApplyCommit(Dictionary<string, string> files, Scenario scenario,
+        DistGitRepo repo, DistGitRepoScenario repoScenario, string branch, DistGitCommitScenario commit)
     {
         var author = commit.Author ?? (repoScenario.Owner == DistGitProject.OrphanOwner ? "releng" : repoScenario.Owner);
         var person = scenario.People.GetValueOrDefault(author);
@@ -113,23 +146,39 @@ internal static class DistGitSeeder
             ?? throw Problem(repo.FullName, $"branch {branch}: a commit needs a message or a retire reason");
         if (commit.Retire is { } reason)
         {
-            foreach (var file in scratch.TrackedFiles())
-            {
-                scratch.Write(file, null);
-            }
-            scratch.Write(PagureDistGit.DeadPackage, reason.EndsWith('\n') ? reason : reason + "\n");
+            files.Clear();
+            files[PagureDistGit.DeadPackage] = reason.EndsWith('\n') ? reason : reason + "\n";
         }
         else if (commit.Files.Count == 0)
         {
             var spec = $"{repo.Name}.spec";
-            var text = scratch.Read(spec) ?? SpecFile(repo.Name, repoScenario.Description);
-            scratch.Write(spec, text + $"- {message.Split('\n')[0]}\n");
+            var text = files.GetValueOrDefault(spec) ?? SpecFile(repo.Name, repoScenario.Description);
+            files[spec] = text + $"- {message.Split('\n')[0]}\n";
         }
         foreach (var (path, content) in commit.Files)
         {
-            scratch.Write(path, content);
+            var file = CheckPath(repo, branch, path);
+            if (content is null)
+            {
+                files.Remove(file);
+            }
+            else
+            {
+                files[file] = content;
+            }
         }
-        return scratch.Commit(message, person?.Fullname ?? author, person?.EmailOr(author) ?? $"{author}@fedoraproject.org", date);
+        return (message, person?.Fullname ?? author, person?.EmailOr(author) ?? $"{author}@fedoraproject.org");
+    }
+
+    /// <summary>A file path inside the repository's tree, with forward slashes and no <c>.</c>, <c>..</c> or <c>.git</c> parts.</summary>
+    private static string CheckPath(DistGitRepo repo, string branch, string path)
+    {
+        var parts = path.Replace('\\', '/').Split('/');
+        if (parts.Any(p => p is "" or "." or ".." || p.Equals(".git", StringComparison.OrdinalIgnoreCase) || p.Contains('\n')))
+        {
+            throw Problem(repo.FullName, $"branch {branch}: file path '{path}' leaves the repository");
+        }
+        return string.Join('/', parts);
     }
 
     private static string SpecFile(string name, string? summary) =>

@@ -19,6 +19,17 @@ internal static class Git
         return result.Output;
     }
 
+    /// <summary>Runs git with <paramref name="input"/> on its standard input.</summary>
+    public static string RunWithInput(string directory, byte[] input, params string[] arguments)
+    {
+        var result = GitProcess.Run("git", directory, arguments, NoEnvironment, input);
+        if (result.ExitCode != 0)
+        {
+            throw new GitCommandException(GitProcess.Describe(arguments), result.ExitCode, result.Error);
+        }
+        return result.Output;
+    }
+
     public static GitProcess.Result TryRun(string directory, params string[] arguments) =>
         GitProcess.Run("git", directory, arguments, NoEnvironment);
 }

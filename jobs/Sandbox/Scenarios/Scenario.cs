@@ -24,4 +24,7 @@ public sealed class Scenario
     public BugzillaScenario Bugzilla { get; set; } = new();
     public BodhiScenario Bodhi { get; set; } = new();
     public RegistryScenario Registry { get; set; } = new();
+
+    /// <summary>How the fakes behave (latency), as opposed to what they know.</summary>
+    public SandboxScenario Sandbox { get; set; } = new();
 }

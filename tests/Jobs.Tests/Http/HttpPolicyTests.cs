@@ -110,4 +110,20 @@ public sealed class HttpPolicyTests : IDisposable
         var agent = string.Join(" ", entry.RequestMessage.Headers!["User-Agent"]);
         Assert.StartsWith("releng-jobs/", agent);
     }
+
+    [Fact]
+    public async Task Every_attempt_is_counted_for_its_service_as_a_read_or_a_write()
+    {
+        RespondInSequence("GET", (503, null), (200, null));
+        _server.Given(Request.Create().WithPath("/comment").UsingPost()).RespondWith(Response.Create().WithStatusCode(200));
+
+        using (await _client.GetAsync("/thing"))
+        using (await _client.PostAsync("/comment", new StringContent("comment=hello")))
+        {
+        }
+
+        var requests = _services.GetRequiredService<RequestCounter>().Snapshot().For("test");
+        Assert.Equal(2, requests.Reads);
+        Assert.Equal(1, requests.Writes);
+    }
 }

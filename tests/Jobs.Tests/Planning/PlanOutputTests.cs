@@ -21,6 +21,21 @@ public sealed class PlanOutputTests
     }
 
     [Fact]
+    public void The_plan_footer_says_how_many_requests_planning_sent_to_each_service()
+    {
+        var counter = new Releng.Jobs.Http.RequestCounter();
+        var before = counter.Snapshot();
+        counter.Count("pagure", read: true);
+        counter.Count("pagure", read: true);
+        counter.Count("pagure", read: false);
+        counter.Count("koji", read: true);
+
+        var text = PlanTable.Render(new Plan("unretire", [Refusal]) { Requests = counter.Snapshot().Since(before) }, apply: false);
+
+        Assert.Contains("requests while planning (reads / writes): koji 1 read / 0 writes, pagure 2 reads / 1 write", text);
+    }
+
+    [Fact]
     public void The_step_summary_is_a_markdown_table_with_each_step_outcome()
     {
         var outcome = new Outcome(Refusal, "comment the refusal", StepStatus.Done, "comment 3", DateTimeOffset.UnixEpoch);

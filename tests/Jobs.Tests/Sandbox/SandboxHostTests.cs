@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Sandbox;
+using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Tests.Sandbox;
 
@@ -87,6 +89,63 @@ public sealed class SandboxHostTests : IDisposable
 
         Assert.Equal(3, error.Line);
         Assert.Contains("unknown key 'packagr'", error.Message);
+    }
+
+    [Fact]
+    public async Task Latency_delays_every_fake_by_at_least_the_given_time()
+    {
+        await using var sandbox = SandboxHost.Start(Scenario("clock: 2026-11-24T12:00:00Z\n"), Paths, fresh: true, new SandboxSwitches(LatencyMs: 400));
+        using var http = new HttpClient();
+
+        foreach (var url in new[] { sandbox.Endpoints.Pagure, sandbox.Endpoints.DistGit, sandbox.Endpoints.Bugzilla, sandbox.Endpoints.Bodhi })
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await http.GetAsync(new Uri(url, "api/0/-/version"));
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(350), $"{url} answered after {clock.ElapsedMilliseconds} ms");
+        }
+    }
+
+    [Fact]
+    public async Task The_scenario_may_set_the_latency_and_the_command_line_overrides_it()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\nsandbox: { latency_ms: 25 }\n");
+
+        await using (var fromScenario = SandboxHost.Start(scenario, Paths, fresh: true))
+        {
+            Assert.Equal(TimeSpan.FromMilliseconds(25), fromScenario.Behaviour.Latency);
+            Assert.IsType<LatencyBehaviour>(Assert.Single(fromScenario.Behaviour.For(ServiceName.Koji)));
+        }
+        await using var overridden = SandboxHost.Start(scenario, Paths, fresh: true, new SandboxSwitches(LatencyMs: 0));
+
+        Assert.Equal(TimeSpan.Zero, overridden.Behaviour.Latency);
+        Assert.Empty(overridden.Behaviour.For(ServiceName.Koji));
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-5")]
+    [InlineData("1.5")]
+    public void A_latency_that_is_not_milliseconds_is_refused_naming_the_switch(string value)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => SandboxSwitches.ParseLatency(value));
+
+        Assert.Contains("--latency", error.Message);
+        Assert.Contains(value, error.Message);
+    }
+
+    [Fact]
+    public async Task Each_fake_remembers_only_its_latest_requests()
+    {
+        await using var sandbox = SandboxHost.Start(Scenario("clock: 2026-11-24T12:00:00Z\n"), Paths, fresh: true);
+        using var http = new HttpClient();
+        var url = new Uri(sandbox.Endpoints.DistGit, "api/0/-/version");
+
+        for (var i = 0; i < SandboxHost.RequestLogLimit + 20; i++)
+        {
+            using var response = await http.GetAsync(url);
+        }
+
+        Assert.Equal(SandboxHost.RequestLogLimit, sandbox.Servers[ServiceName.DistGit].LogEntries.Count());
     }
 
     [Fact]

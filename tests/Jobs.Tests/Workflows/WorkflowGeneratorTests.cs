@@ -147,6 +147,23 @@ public sealed class WorkflowGeneratorTests
     }
 
     [Fact]
+    public void Every_workflow_caches_nuget_packages_by_the_lock_files_and_the_build_output_by_the_sources()
+    {
+        foreach (var name in new[] { "base-image-push", "scm-requests" })
+        {
+            var workflow = Parse(Text(name));
+
+            var packages = Step(workflow, "Cache NuGet packages");
+            Assert.Equal("actions/cache@v4", Scalar(packages, "uses"));
+            Assert.Equal("~/.nuget/packages", Scalar(packages, "with", "path"));
+            Assert.Contains("hashFiles('**/packages.lock.json')", Scalar(packages, "with", "key"));
+            var output = Step(workflow, "Cache build output");
+            Assert.Contains("build/bin", Scalar(output, "with", "path"));
+            Assert.Contains("hashFiles('build/**/*.cs', 'jobs/**/*.cs'", Scalar(output, "with", "key"));
+        }
+    }
+
+    [Fact]
     public void Secrets_reach_only_the_run_step_and_only_those_the_task_needs()
     {
         var workflow = Parse(Text("base-image-push"));
