@@ -54,13 +54,13 @@ public sealed class BaseImagePushJob(
                 : $"{state.Digest}, {PushRule.HeldBuild(state) ?? "build not recorded"}"));
         }
         IReadOnlyList<Step> steps = [];
-        if (verdict.Action == PushActions.Push)
+        if (verdict.Action == PushDecisionKinds.Push)
         {
             var archives = (await koji.ListArchivesAsync(build!.Id, "image", cancellationToken)).Where(ImageContentsReader.IsContainerImage)
                 .OrderBy(a => a.Arch, StringComparer.Ordinal).ToList();
             if (archives.Count == 0 || archives.Any(a => a.Arch is null))
             {
-                return new Plan(BaseImagePushDescriptor.Name, [Decision.NothingToDo(Subject, PushActions.NothingToPush,
+                return new Plan(BaseImagePushDescriptor.Name, [Decision.NothingToDo(Subject, PushDecisionKinds.NothingToPush,
                     $"{build.Nvr} has no per-arch image archives to push", [.. evidence])]);
             }
             evidence.Add(new("archives", string.Join(", ", archives.Select(a => a.Filename))));

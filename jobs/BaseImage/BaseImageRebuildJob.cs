@@ -20,7 +20,7 @@ public sealed class BaseImageRebuildJob(IKojiClient koji, BaseImageRebuildOption
         var facts = await ReadFactsAsync(cancellationToken);
         var verdict = RebuildRule.Decide(facts);
         var evidence = Evidence(facts);
-        var steps = verdict.Action == RebuildActions.Rebuild
+        var steps = verdict.Action == RebuildDecisionKinds.Rebuild
             ? [new Step($"start kiwiBuild {settings.Target} profile {settings.Profile} ({string.Join(" ", BuildArches(facts))})",
                 ct => StartBuildAsync(facts, ct))]
             : Array.Empty<Step>();

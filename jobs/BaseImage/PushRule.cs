@@ -31,7 +31,7 @@ public static class PushRule
         var weekStart = WeekStart(now);
         if (build is null)
         {
-            return new(PushActions.NothingToPush, $"no complete image build in {destTag}");
+            return new(PushDecisionKinds.NothingToPush, $"no complete image build in {destTag}");
         }
         var completed = build.CompletionTime ?? build.CreationTime ?? DateTimeOffset.MinValue;
         var thisWeek = completed >= weekStart;
@@ -40,18 +40,18 @@ public static class PushRule
         if (stale.Count > 0)
         {
             var what = string.Join("; ", stale.Select(t => t.State is null ? $"{t.Tag} is missing" : $"{t.Tag} holds {HeldBuild(t.State)}"));
-            return new(PushActions.Push, $"{build.Nvr} ({when}) is not published: {what}");
+            return new(PushDecisionKinds.Push, $"{build.Nvr} ({when}) is not published: {what}");
         }
         var unknown = tags.Where(t => HeldBuild(t.State) is null).ToList();
         if (unknown.Count == 0)
         {
-            return new(PushActions.NothingToPush,
+            return new(PushDecisionKinds.NothingToPush,
                 $"{(thisWeek ? "" : "no new build this week: ")}{build.Nvr} ({when}) is already published at {string.Join(", ", tags.Select(t => t.Tag))} ({Digests(tags)})");
         }
         var unlabelled = string.Join(", ", unknown.Select(t => t.Tag));
         return thisWeek
-            ? new(PushActions.Push, $"{build.Nvr} {when}; {unlabelled} do not say which build they hold")
-            : new(PushActions.NothingToPush, $"no image build completed since Monday {weekStart:yyyy-MM-dd}: the latest, {build.Nvr}, {when}");
+            ? new(PushDecisionKinds.Push, $"{build.Nvr} {when}; {unlabelled} do not say which build they hold")
+            : new(PushDecisionKinds.NothingToPush, $"no image build completed since Monday {weekStart:yyyy-MM-dd}: the latest, {build.Nvr}, {when}");
     }
 
     /// <summary>The NVR a tag's index says it was made from, if it says.</summary>
@@ -62,7 +62,7 @@ public static class PushRule
 }
 
 /// <summary>The decision names the push job uses.</summary>
-public static class PushActions
+public static class PushDecisionKinds
 {
     public const string Push = "push";
     public const string NothingToPush = "nothing-to-push";

@@ -52,23 +52,23 @@ public static class RebuildRule
             var state = task.State == KojiTaskState.Free || task.StartTime is null
                 ? $"is waiting for a builder (queued {task.CreateTime:yyyy-MM-dd HH:mm} UTC)"
                 : $"is already running (started {task.StartTime:yyyy-MM-dd HH:mm} UTC)";
-            return new(RebuildActions.AlreadyBuilding,
+            return new(RebuildDecisionKinds.AlreadyBuilding,
                 $"kiwiBuild task {task.Id} for {facts.Target} {state}; not starting another" +
                 (facts.Changes.Count > 0 ? $" ({Count(facts.Changes.Count)} changed since the current image)" : ""));
         }
         if (facts.Contents is null)
         {
-            return new(RebuildActions.Rebuild, $"{facts.Image} has no complete image build in {facts.DestTag} {at}; building the first one");
+            return new(RebuildDecisionKinds.Rebuild, $"{facts.Image} has no complete image build in {facts.DestTag} {at}; building the first one");
         }
         if (facts.Contents.Components.Count == 0)
         {
-            return new(RebuildActions.Rebuild, $"{facts.Contents.Image.Nvr} lists no component RPMs in its image archives, so it cannot be checked {at}");
+            return new(RebuildDecisionKinds.Rebuild, $"{facts.Contents.Image.Nvr} lists no component RPMs in its image archives, so it cannot be checked {at}");
         }
         if (facts.Changes.Count == 0)
         {
             return facts.Force
-                ? new(RebuildActions.Rebuild, $"forced: all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest in {facts.Tag} {at}")
-                : new(RebuildActions.Skip, $"all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest builds in {facts.Tag} {at}");
+                ? new(RebuildDecisionKinds.Rebuild, $"forced: all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest in {facts.Tag} {at}")
+                : new(RebuildDecisionKinds.Skip, $"all {facts.Contents.Components.Count} packages of {facts.Contents.Image.Nvr} are the latest builds in {facts.Tag} {at}");
         }
         var changed = $"{Count(facts.Changes.Count)} changed since {facts.Contents.Image.Nvr}: {Summary(facts.Changes)}";
         if (facts.BuildRepo is { IsCurrent: false } repo)
@@ -76,11 +76,11 @@ public static class RebuildRule
             var lag = RepoLagSummary(facts, repo);
             // force is for fixes that cannot wait: build now from the newest repo, and say what it lacks.
             return facts.Force
-                ? new(RebuildActions.Rebuild, $"forced; {changed}; {lag}, so the build may not have every change ({at})")
-                : new(RebuildActions.WaitForRepo,
+                ? new(RebuildDecisionKinds.Rebuild, $"forced; {changed}; {lag}, so the build may not have every change ({at})")
+                : new(RebuildDecisionKinds.WaitForRepo,
                     $"{changed}; but {lag}, so a build now would not be made of {facts.Tag}'s latest builds {at}; the next run rebuilds");
         }
-        return new(RebuildActions.Rebuild, (facts.Force ? "forced; " : "") + $"{changed} ({at})");
+        return new(RebuildDecisionKinds.Rebuild, (facts.Force ? "forced; " : "") + $"{changed} ({at})");
     }
 
     private static string RepoLagSummary(RebuildFacts facts, BuildRepoState repo) => repo.Repo is not { } newest
@@ -96,7 +96,7 @@ public static class RebuildRule
 }
 
 /// <summary>The decision names the rebuild job uses.</summary>
-public static class RebuildActions
+public static class RebuildDecisionKinds
 {
     public const string Rebuild = "rebuild";
     public const string Skip = "skip";

@@ -27,4 +27,11 @@ public static class BotComments
             .Select(id => long.TryParse(id, out var parsed) ? parsed : (long?)null)
             .OfType<long>()
             .ToHashSet();
+
+    /// <summary>Those of <paramref name="commentIds"/> no bot reply has answered yet, in the given order.</summary>
+    public static IReadOnlyList<long> NotYetAnswered(this Ticket ticket, string botUser, IEnumerable<long> commentIds)
+    {
+        var answered = ticket.AnsweredCommentIds(botUser);
+        return commentIds.Where(id => !answered.Contains(id)).ToList();
+    }
 }

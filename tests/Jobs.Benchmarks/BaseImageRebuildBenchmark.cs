@@ -54,7 +54,7 @@ public sealed class BaseImageRebuildBenchmark(int packages = 200, int latencyMs 
         var clock = Stopwatch.StartNew();
         var decision = (await job.PlanAsync(cancellationToken)).Decisions.Single();
         clock.Stop();
-        var expected = updated ? RebuildActions.Rebuild : RebuildActions.Skip;
+        var expected = updated ? RebuildDecisionKinds.Rebuild : RebuildDecisionKinds.Skip;
         if (decision.Action != expected)
         {
             throw new InvalidOperationException($"expected {expected}, the plan says {decision.Action}: {decision.Reason}");

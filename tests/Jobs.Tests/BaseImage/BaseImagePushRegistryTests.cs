@@ -81,7 +81,7 @@ public sealed class BaseImagePushRegistryTests : IDisposable
         using var _ = hub;
 
         var decision = Assert.Single((await Job(hub, repository).PlanAsync(CancellationToken.None)).Decisions);
-        Assert.Equal(PushActions.Push, decision.Action);
+        Assert.Equal(PushDecisionKinds.Push, decision.Action);
         Assert.Equal($"push:Fedora-Container-Base-Generic → {repository}:44,latest", decision.Subject);
         var result = await decision.Steps.Single().Run(CancellationToken.None);
         Assert.Equal(StepStatus.Done, result.Status);
@@ -105,7 +105,7 @@ public sealed class BaseImagePushRegistryTests : IDisposable
 
         var writes = (await registry.WriteRequestsAsync()).Count;
         var again = Assert.Single((await Job(hub, repository).PlanAsync(CancellationToken.None)).Decisions);
-        Assert.Equal(PushActions.NothingToPush, again.Action);
+        Assert.Equal(PushDecisionKinds.NothingToPush, again.Action);
         Assert.Contains("already published", again.Reason);
         Assert.Contains(index.DigestHeader!, again.Reason);
         // The step of the first plan, run again, finds the same digests there and writes nothing.

@@ -27,7 +27,7 @@ public class BaseImageRebuildJobTests
         var decision = await PlanAsync(hub);
 
         Assert.Equal("image:Fedora-Container-Base-Generic (f44)", decision.Subject);
-        Assert.Equal(RebuildActions.Skip, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Skip, decision.Action);
         Assert.Contains("all 5 packages", decision.Reason);
         Assert.Empty(decision.Steps);
     }
@@ -47,7 +47,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.Contains("1 package changed", decision.Reason);
         Assert.Contains("grub2 2.12-29.fc44 → 2.12-30.fc44", decision.Reason);
         Assert.Contains(decision.Evidence, e => e.Value.StartsWith("5 source packages in 4 archives", StringComparison.Ordinal));
@@ -63,7 +63,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.Contains("python-pyte 0.8.2-4.fc44 → blocked in f44", decision.Reason);
     }
 
@@ -75,7 +75,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.WaitForRepo, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.WaitForRepo, decision.Action);
         Assert.Contains("pkg-001 1.0-1.fc44 → 1.0-2.fc44", decision.Reason);
         Assert.Empty(decision.Steps);
     }
@@ -90,8 +90,8 @@ public class BaseImageRebuildJobTests
         var smallDecision = await PlanAsync(small);
         var largeDecision = await PlanAsync(large);
 
-        Assert.Equal(RebuildActions.Rebuild, smallDecision.Action);
-        Assert.Equal(RebuildActions.Rebuild, largeDecision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, smallDecision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, largeDecision.Action);
         Assert.Contains("101 packages changed", largeDecision.Reason);
         Assert.Equal(small.Fake<KojiFake>().RequestCount, large.Fake<KojiFake>().RequestCount);
         Assert.InRange(large.Fake<KojiFake>().RequestCount, 1, 12);
@@ -110,7 +110,7 @@ public class BaseImageRebuildJobTests
 
         Assert.Equal(StepStatus.Done, result.Status);
         Assert.Equal(StepStatus.AlreadyDone, again.Status);
-        Assert.Equal(RebuildActions.AlreadyBuilding, next.Action);
+        Assert.Equal(RebuildDecisionKinds.AlreadyBuilding, next.Action);
         var task = Assert.Single(hub.World.Koji.Tasks);
         Assert.Contains("Container-Base-Generic", task.RequestXml);
         Assert.Contains("f44-container", task.RequestXml);
@@ -123,7 +123,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub, Settings(force: true));
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.StartsWith("forced", decision.Reason);
     }
 
@@ -138,7 +138,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.Contains("no complete image build", decision.Reason);
     }
 
@@ -156,7 +156,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.WaitForRepo, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.WaitForRepo, decision.Action);
         Assert.Contains("pkg-002 1.0-1.fc44 → 1.0-2.fc44", decision.Reason);
         Assert.Contains("pkg-001 1.0-2.fc44 untagged from f44", decision.Reason);
         Assert.Empty(decision.Steps);
@@ -174,7 +174,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.WaitForRepo, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.WaitForRepo, decision.Action);
         Assert.Contains("leftover left the tag: 1.0-1.fc44 untagged from f44", decision.Reason);
     }
 
@@ -191,7 +191,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.Contains(decision.Evidence, e => e.Fact == "build repo" && e.Value.Contains("holds the latest builds of f44", StringComparison.Ordinal));
     }
 
@@ -203,7 +203,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub, Settings(force: true));
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.StartsWith("forced; ", decision.Reason);
         Assert.Contains("pkg-001 1.0-1.fc44 → 1.0-2.fc44", decision.Reason);
         Assert.Contains("lacks what happened up to event", decision.Reason);
@@ -248,7 +248,7 @@ public class BaseImageRebuildJobTests
 
         var decision = await PlanAsync(hub);
 
-        Assert.Equal(RebuildActions.Rebuild, decision.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, decision.Action);
         Assert.EndsWith("(x86_64 aarch64)", Assert.Single(decision.Steps).Name);
     }
 

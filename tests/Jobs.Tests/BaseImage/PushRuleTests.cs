@@ -38,7 +38,7 @@ public class PushRuleTests
 
         var verdict = PushRule.Decide(build, "f44", Now, [(Quay.WithTag("44"), Holding("44", "Fedora-Container-Base-Generic-44-20261117.0")), (Quay.WithTag("latest"), null)]);
 
-        Assert.Equal(PushActions.Push, verdict.Action);
+        Assert.Equal(PushDecisionKinds.Push, verdict.Action);
         Assert.Contains("quay.io/fedora/fedora:latest is missing", verdict.Reason);
     }
 
@@ -49,14 +49,14 @@ public class PushRuleTests
 
         var verdict = PushRule.Decide(build, "f44", Now, [(Quay.WithTag("44"), Holding("44", build.Nvr))]);
 
-        Assert.Equal(PushActions.NothingToPush, verdict.Action);
+        Assert.Equal(PushDecisionKinds.NothingToPush, verdict.Action);
         Assert.Contains("already published", verdict.Reason);
     }
 
     [Fact]
     public void No_build_at_all_is_nothing_to_push()
     {
-        Assert.Equal(PushActions.NothingToPush, PushRule.Decide(null, "f44", Now, [(Quay.WithTag("44"), null)]).Action);
+        Assert.Equal(PushDecisionKinds.NothingToPush, PushRule.Decide(null, "f44", Now, [(Quay.WithTag("44"), null)]).Action);
     }
 
     [Fact]
@@ -64,9 +64,9 @@ public class PushRuleTests
     {
         var unlabelled = new[] { (Quay.WithTag("44"), (TagState?)Holding("44", null)) };
 
-        Assert.Equal(PushActions.Push, PushRule.Decide(Image("20261123.0", Now.AddDays(-1)), "f44", Now, unlabelled).Action);
+        Assert.Equal(PushDecisionKinds.Push, PushRule.Decide(Image("20261123.0", Now.AddDays(-1)), "f44", Now, unlabelled).Action);
         var old = PushRule.Decide(Image("20261121.0", Now.AddDays(-3)), "f44", Now, unlabelled);
-        Assert.Equal(PushActions.NothingToPush, old.Action);
+        Assert.Equal(PushDecisionKinds.NothingToPush, old.Action);
         Assert.Contains("no image build completed since Monday 2026-11-23", old.Reason);
     }
 
@@ -76,6 +76,6 @@ public class PushRuleTests
         var verdict = PushRule.Decide(Image("20261121.0", Now.AddDays(-3)), "f44", Now,
             [(Quay.WithTag("44"), Holding("44", "Fedora-Container-Base-Generic-44-20261114.0"))]);
 
-        Assert.Equal(PushActions.Push, verdict.Action);
+        Assert.Equal(PushDecisionKinds.Push, verdict.Action);
     }
 }

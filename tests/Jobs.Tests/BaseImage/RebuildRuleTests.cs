@@ -140,9 +140,9 @@ public class RebuildRuleTests
     [Fact]
     public void No_change_is_a_skip_and_force_rebuilds_anyway()
     {
-        Assert.Equal(RebuildActions.Skip, RebuildRule.Decide(Facts([])).Action);
+        Assert.Equal(RebuildDecisionKinds.Skip, RebuildRule.Decide(Facts([])).Action);
         var forced = RebuildRule.Decide(Facts([], force: true));
-        Assert.Equal(RebuildActions.Rebuild, forced.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, forced.Action);
         Assert.StartsWith("forced", forced.Reason);
     }
 
@@ -151,7 +151,7 @@ public class RebuildRuleTests
     {
         var verdict = RebuildRule.Decide(Facts([BashUpdate], repo: CurrentRepo));
 
-        Assert.Equal(RebuildActions.Rebuild, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, verdict.Action);
         Assert.Contains("bash 5.2.37-1.fc44 → 5.2.37-2.fc44", verdict.Reason);
         Assert.Contains("event 900", verdict.Reason);
     }
@@ -161,7 +161,7 @@ public class RebuildRuleTests
     {
         var verdict = RebuildRule.Decide(Facts([BashUpdate], repo: StaleRepo));
 
-        Assert.Equal(RebuildActions.WaitForRepo, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.WaitForRepo, verdict.Action);
         Assert.Contains("repo 5 (event 870) lacks what happened up to event 880: bash 5.2.37-2.fc44 tagged in f44 at event 880", verdict.Reason);
     }
 
@@ -171,7 +171,7 @@ public class RebuildRuleTests
         // A security fix must be able to go out now; the reason keeps the lag on record.
         var verdict = RebuildRule.Decide(Facts([BashUpdate], force: true, repo: StaleRepo));
 
-        Assert.Equal(RebuildActions.Rebuild, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.Rebuild, verdict.Action);
         Assert.StartsWith("forced; ", verdict.Reason);
         Assert.Contains("lacks what happened up to event 880", verdict.Reason);
     }
@@ -181,7 +181,7 @@ public class RebuildRuleTests
     {
         var verdict = RebuildRule.Decide(Facts([BashUpdate], repo: new BuildRepoState(null, [])));
 
-        Assert.Equal(RebuildActions.WaitForRepo, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.WaitForRepo, verdict.Action);
         Assert.Contains("f44-build has no ready repo", verdict.Reason);
     }
 
@@ -195,7 +195,7 @@ public class RebuildRuleTests
 
         var verdict = RebuildRule.Decide(Facts([], task: task));
 
-        Assert.Equal(RebuildActions.AlreadyBuilding, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.AlreadyBuilding, verdict.Action);
         Assert.Contains("is waiting for a builder (queued 2026-11-24 05:30 UTC)", verdict.Reason);
         Assert.DoesNotContain("started", verdict.Reason);
     }
@@ -216,7 +216,7 @@ public class RebuildRuleTests
 
         var verdict = RebuildRule.Decide(Facts([BashUpdate], force: true, repo: CurrentRepo, task: task));
 
-        Assert.Equal(RebuildActions.AlreadyBuilding, verdict.Action);
+        Assert.Equal(RebuildDecisionKinds.AlreadyBuilding, verdict.Action);
         Assert.Contains("77", verdict.Reason);
     }
 }

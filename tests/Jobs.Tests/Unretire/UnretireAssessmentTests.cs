@@ -109,7 +109,7 @@ public sealed class UnretireAssessmentTests
         var first = UnretireReport.Render(before, UnretireAssessment.Of(before), UnretirePhase.Report, null);
         var after = Facts(blocked: false);
 
-        var second = UnretireReport.Render(after, UnretireAssessment.Of(after), UnretirePhase.Report, Tickets.BotMarker.Read(first));
+        var second = UnretireReport.Render(after, UnretireAssessment.Of(after), UnretirePhase.Report, Jobs.Tickets.BotMarker.Read(first));
 
         Assert.DoesNotContain("What changed", first);
         Assert.Contains("What changed since the last report:\n- rawhide koji: blocked → not blocked", second);

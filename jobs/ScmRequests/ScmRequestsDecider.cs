@@ -1,0 +1,85 @@
+using System.Globalization;
+using Releng.Jobs.Accounts;
+using Releng.Jobs.Bugzilla;
+using Releng.Jobs.DistGit;
+using Releng.Jobs.Planning;
+using Releng.Jobs.Tickets;
+
+namespace Releng.Jobs.ScmRequests;
+
+/// <summary>
+/// Decides each ticket of one scm-requests run (<see cref="ScmDecisionKinds"/>): answers to commands first, then
+/// the request itself, reasoned about by a <see cref="ScmTicketDecider"/>. It only reads; <see cref="ScmRequestsSteps"/>
+/// builds the writes.
+/// </summary>
+public sealed class ScmRequestsDecider(
+    ScmRequestsOptions options,
+    TrackerProject project,
+    string bot,
+    IDistGit distGit,
+    IBugzilla bugzilla,
+    GitClient git,
+    IAccountDirectory accounts,
+    ScmBranchRights rights,
+    TimeProvider time,
+    ScmRequestsSteps steps) : ITicketDecider
+{
+    public string Bot => bot;
+    public IDistGit DistGit => distGit;
+    public IBugzilla Bugzilla => bugzilla;
+    public GitClient Git => git;
+    public IAccountDirectory Accounts => accounts;
+    public ScmBranchRights Rights => rights;
+    public TimeProvider Time => time;
+    public ScmRequestsSteps Steps => steps;
+
+    public string Subject(Ticket ticket) => project.Subject(ticket.Id);
+
+    /// <summary>The decisions about one ticket: answers to commands first, then the request itself.</summary>
+    public async Task<IReadOnlyList<Decision>> DecideAsync(Ticket ticket, CancellationToken cancellationToken)
+    {
+        var subject = Subject(ticket);
+        if (!ticket.IsOpen)
+        {
+            return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"closed ({ticket.CloseStatus ?? "no close status"})")];
+        }
+        var decisions = new List<Decision>();
+        var unanswered = BotCommands.Unanswered(ticket, bot);
+        var helpAsks = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();
+        if (helpAsks.Count > 0)
+        {
+            decisions.Add(new Decision(subject, ScmDecisionKinds.AnswerHelp, $"@{helpAsks[0].Author} asked for help",
+                [new Evidence("command", $"help in comment {helpAsks[0].CommentId}")],
+                [steps.Comment(ticket, ScmMarkers.Help, ScmMessages.Help(bot), helpAsks.Select(c => c.CommentId), force: true)]));
+        }
+        var work = new ScmTicketDecider(this, ticket, unanswered);
+        decisions.AddRange(await work.DecideAsync(cancellationToken));
+        return decisions;
+    }
+
+    public Decision NeedsHuman(Ticket ticket, AccountDirectoryUnavailableException reason) =>
+        // Who may ask or confirm cannot be told: a person handles the ticket; nothing is written on a guess.
+        Decision.NothingToDo(Subject(ticket), ScmDecisionKinds.NeedsHuman, reason.Message, new Evidence("requester", ticket.Author));
+
+    public Decision CouldNotDecide(Ticket ticket, Exception error) =>
+        Decision.NothingToDo(Subject(ticket), ScmDecisionKinds.Error, $"could not be checked: {error.Message}");
+
+    /// <summary>Whether <paramref name="user"/> may confirm a request with <c>valid</c>.</summary>
+    public async Task<bool> IsApproverAsync(string user, CancellationToken cancellationToken) =>
+        (options.Approvers ?? []).Contains(user, StringComparer.Ordinal)
+        || await accounts.IsInGroupAsync(user, options.ApproverGroup, cancellationToken);
+
+    /// <summary>Who is pinged to confirm a request: the approver group's members and the named approvers, not the bot.</summary>
+    public async Task<IReadOnlyList<string>> ApproversAsync(CancellationToken cancellationToken)
+    {
+        var members = await accounts.GroupMembersAsync(options.ApproverGroup, cancellationToken);
+        return members.Concat(options.Approvers ?? []).Where(user => user != bot && DistGitName.IsUser(user))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Pagure's <c>date_created</c>: seconds since the epoch, as text.</summary>
+    public static DateTimeOffset? ParseEpoch(string? value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
+            : null;
+}

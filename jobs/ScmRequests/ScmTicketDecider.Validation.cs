@@ -1,0 +1,53 @@
+using Releng.Jobs.Planning;
+using Releng.Jobs.Tickets;
+
+namespace Releng.Jobs.ScmRequests;
+
+public sealed partial class ScmTicketDecider
+{
+    /// <summary>
+    /// Who confirmed the request with <c>valid</c> (the first authorized one, answered or not), and the refusals
+    /// owed to the others who tried.
+    /// </summary>
+    private async Task<(BotCommand? ConfirmedBy, IReadOnlyList<Decision> Refusals)> ValidationsAsync(CancellationToken cancellationToken)
+    {
+        BotCommand? confirmed = null;
+        var refused = new List<BotCommand>();
+        var open = unanswered.Select(c => c.CommentId).ToHashSet();
+        foreach (var command in BotCommands.Parse(ticket, Bot).Where(c => c.Kind == BotCommandKind.Valid))
+        {
+            if (await run.IsApproverAsync(command.Author, cancellationToken))
+            {
+                confirmed ??= command;
+            }
+            else if (open.Contains(command.CommentId))
+            {
+                refused.Add(command);
+            }
+        }
+        var refusals = refused.Select(command => new Decision(_subject, ScmDecisionKinds.RefuseValid,
+            $"@{command.Author} may not validate requests", [new Evidence("command", $"valid in comment {command.CommentId}")],
+            [Steps.Comment(ticket, ScmMarkers.Refusal, ScmMessages.ValidRefused(command.Author, Bot), [command.CommentId], force: true)]))
+            .ToList();
+        return (confirmed, refusals);
+    }
+
+    /// <summary><c>valid</c> on a request that needs no validation: thank and explain, once per comment.</summary>
+    private IEnumerable<Decision> AnswerNeedlessValid() =>
+        unanswered.Where(c => c.Kind == BotCommandKind.Valid).Select(command => new Decision(_subject, ScmDecisionKinds.RefuseValid,
+            "no manual validation needed", [new Evidence("command", $"valid in comment {command.CommentId} by @{command.Author}")],
+            [Steps.Comment(ticket, ScmMarkers.Refusal, ScmMessages.ValidNotNeeded(command.Author), [command.CommentId], force: true)]));
+
+    private async Task<Decision> AwaitValidAsync(CancellationToken cancellationToken)
+    {
+        var approvers = await run.ApproversAsync(cancellationToken);
+        var pinged = ticket.LatestMarked(Bot, ScmMarkers.AwaitValid) is not null;
+        var retries = RetryIds.ToList();
+        IReadOnlyList<Step> steps = pinged && retries.Count == 0
+            ? []
+            : [Steps.Comment(ticket, ScmMarkers.AwaitValid, ScmMessages.ValidationPing(approvers, Bot), retries, force: retries.Count > 0)];
+        _evidence.Add(new Evidence("approvers", string.Join(", ", approvers)));
+        return new Decision(_subject, ScmDecisionKinds.AwaitValid,
+            pinged ? "waiting for an approver's '@" + Bot + " valid'" : "skips the review: ask the approvers to confirm", _evidence.ToList(), steps);
+    }
+}
