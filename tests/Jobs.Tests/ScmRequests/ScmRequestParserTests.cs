@@ -76,12 +76,12 @@ public sealed class ScmRequestParserTests
 
     [Fact]
     public void Unknown_monitor_choice_is_refused_with_its_value() =>
-        Assert.Equal("The monitor choice of \"sometimes\" is invalid",
+        Assert.Equal("The monitor choice of `sometimes` is invalid",
             ScmRequestParser.Parse(NewRepo("\"bug_id\": 1", monitor: "sometimes")).Problem);
 
     [Fact]
     public void Unknown_namespace_is_refused() =>
-        Assert.StartsWith("The namespace \"srpms\" is invalid", ScmRequestParser.Parse(NewRepo("\"bug_id\": 1", ns: "srpms")).Problem, StringComparison.Ordinal);
+        Assert.StartsWith("The namespace `srpms` is invalid", ScmRequestParser.Parse(NewRepo("\"bug_id\": 1", ns: "srpms")).Problem, StringComparison.Ordinal);
 
     [Fact]
     public void New_branch_needs_only_namespace_branch_and_repo()
@@ -111,7 +111,7 @@ public sealed class ScmRequestParserTests
 
     [Fact]
     public void Quoted_ticket_text_cannot_mention_people_or_break_out_of_the_comment() =>
-        Assert.Equal("\\u000a@\u200bsomeone 'code'", ScmMessages.Shown("\n@someone `code`"));
+        Assert.Equal("`` U+000A@someone `code` ``", ScmMessages.Shown("\n@someone `code`"));
 
     private static string NewRepo(string bug, string branch = "rawhide", string monitor = "monitoring", string ns = "rpms") =>
         $"```\n{{\"action\": \"new_repo\", \"branch\": \"{branch}\", {bug}, \"monitor\": \"{monitor}\", \"namespace\": \"{ns}\", \"repo\": \"python-ferret\"}}\n```";

@@ -37,7 +37,7 @@ public sealed class ScmRequestsRecoveryTests
 
         Assert.Equal("create-branch", Assert.Single(resumed.Decisions).Action);
         Assert.Equal([StepStatus.AlreadyDone, StepStatus.Done, StepStatus.Done], outcomes.Select(o => o.Status));
-        Assert.Equal([ScmMessages.BranchCreated], sandbox.BotComments(5021));
+        Assert.Equal([ScmMessages.BranchCreated("epel9")], sandbox.BotComments(5021));
         Assert.Equal("Processed", sandbox.Issue(5021).CloseStatus);
     }
 

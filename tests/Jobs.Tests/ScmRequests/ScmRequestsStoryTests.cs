@@ -43,14 +43,14 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [InlineData(5009, ReviewMessages.ApprovedByCreator)]
     [InlineData(5010, ReviewMessages.NotApprovedByAssignee)]
     [InlineData(5011, ReviewMessages.ApprovalExpired)]
-    [InlineData(5012, "The package in the Bugzilla bug \"python-other\" doesn't match the one provided \"python-mismatch\"")]
+    [InlineData(5012, "The package in the Bugzilla bug `python-other` doesn't match the one provided `python-mismatch`")]
     [InlineData(5013, "The Bugzilla bug could not be verified. The following error was encountered: Bug #2499999 does not exist.")]
     [InlineData(5014, "An invalid Bugzilla bug was provided")]
     [InlineData(5015, "The repository name is invalid. It must be at least two characters long with only letters, numbers, hyphens, underscores, plus signs, and/or periods. Please note that the project cannot start with a period or a plus sign.")]
     [InlineData(5016, "The Pagure project already exists")]
-    [InlineData(5022, "@cleo is not an admin, committer or collaborator allowed on \"epel10\" of rpms/zork, so they cannot request this branch. Please ask one of the package's maintainers to request it.")]
-    [InlineData(5023, "@pia has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as \"epel9\". Please ask one of the package's maintainers to request it.")]
-    [InlineData(5024, "The branch \"f43\" already exists in rpms/nethack")]
+    [InlineData(5022, "@cleo is not an admin, committer or collaborator allowed on `epel10` of rpms/zork, so they cannot request this branch. Please ask one of the package's maintainers to request it.")]
+    [InlineData(5023, "@pia has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as `epel9`. Please ask one of the package's maintainers to request it.")]
+    [InlineData(5024, "The branch `f43` already exists in rpms/nethack")]
     [InlineData(5025, "Invalid ticket body")]
     [InlineData(5026, "Invalid ticket body")]
     public void Invalid_request_is_answered_with_the_exact_reason_and_closed_as_invalid(int ticket, string comment)
@@ -80,7 +80,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
         var bare = new BareRepository(world.DistGit.RepositoryPath("rpms", "python-marten"));
         Assert.NotNull(bare.Head("rawhide"));
         Assert.Equal(bare.Head("rawhide"), bare.Head("epel9"));
-        Assert.Equal([$"The Pagure repository was created at {DistGitUrl}/rpms/python-marten. You may commit to the branch \"epel9\" in about 10 minutes."],
+        Assert.Equal([$"The Pagure repository was created at {DistGitUrl}/rpms/python-marten. You may commit to the branch `epel9` in about 10 minutes."],
             story.Sandbox.BotComments(5002));
         Assert.Equal("Processed", story.Sandbox.Issue(5002).CloseStatus);
     }
@@ -133,7 +133,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
         var bare = new BareRepository(story.Sandbox.World.DistGit.RepositoryPath("rpms", package));
         var first = FirstCommit(bare.Path, "rawhide");
         Assert.Equal(first, bare.Head(branch));
-        Assert.Equal([ScmMessages.BranchCreated], story.Sandbox.BotComments(ticket));
+        Assert.Equal([ScmMessages.BranchCreated(branch)], story.Sandbox.BotComments(ticket));
         Assert.Equal("Processed", story.Sandbox.Issue(ticket).CloseStatus);
     }
 
