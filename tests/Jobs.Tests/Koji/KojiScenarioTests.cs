@@ -32,8 +32,8 @@ public class KojiScenarioTests
     [Fact]
     public async Task The_example_scenario_reads_back_like_a_hub()
     {
-        using var hub = new KojiTestHub(Example);
-        var client = hub.Client;
+        using var hub = KojiStories.Start(Example);
+        var client = hub.Koji;
 
         // Latest is the most recently tagged bash (5.2.37 tagged 30 days ago), not the higher 5.3 tagged 35 days ago.
         Assert.Equal("bash-5.2.37-1.fc44", (await client.GetLatestBuildsAsync("f44", "bash")).Single().Nvr);
@@ -63,7 +63,7 @@ public class KojiScenarioTests
     [Fact]
     public void A_typo_in_the_koji_section_is_a_configuration_error()
     {
-        var error = Assert.Throws<ConfigurationException>(() => new KojiTestHub("""
+        var error = Assert.Throws<ConfigurationException>(() => KojiStories.Start("""
             koji:
               builds:
                 - { nvr: bash-5.2.37-1.fc44, tag: [f44] }
@@ -75,7 +75,7 @@ public class KojiScenarioTests
     [Fact]
     public void An_unknown_build_state_is_a_configuration_error()
     {
-        var error = Assert.Throws<ConfigurationException>(() => new KojiTestHub("""
+        var error = Assert.Throws<ConfigurationException>(() => KojiStories.Start("""
             koji:
               builds: [ { nvr: bash-5.2.37-1.fc44, state: done } ]
             """));
