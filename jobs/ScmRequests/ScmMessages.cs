@@ -11,6 +11,9 @@ public static class ScmMessages
 {
     public const string InvalidBody = "Invalid ticket body";
 
+    /// <summary>fedscm-admin's "Invalid ticket body", saying what is wrong.</summary>
+    public static string InvalidBodyBecause(string reason) => $"{InvalidBody}: {reason}";
+
     public const string InvalidRepositoryName =
         "The repository name is invalid. It must be at least two characters long with only letters, numbers, hyphens, " +
         "underscores, plus signs, and/or periods. Please note that the project cannot start with a period or a plus sign.";
@@ -30,8 +33,7 @@ public static class ScmMessages
         $"The namespace {Shown(value)} is invalid. It must be one of: {string.Join(", ", DistGit.DistGitName.Namespaces)}";
 
     public static string InvalidBranchName(string value) =>
-        $"The branch name {Shown(value)} is invalid. Only characters, numbers, periods, dashes, underscores, and pluses are allowed, " +
-        "and it cannot start with a period or a dash";
+        $"The branch name {Shown(value)} is invalid: {DistGit.BranchName.Problem(value) ?? "it is not a branch name"}";
 
     public static string InvalidMonitor(string value) => $"The monitor choice of {Shown(value)} is invalid";
 

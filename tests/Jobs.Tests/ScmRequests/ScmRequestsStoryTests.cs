@@ -51,8 +51,8 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [InlineData(5022, "@cleo is not an admin, committer or collaborator allowed on `epel10` of rpms/zork, so they cannot request this branch. Please ask one of the package's maintainers to request it.")]
     [InlineData(5023, "@pia has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as `epel9`. Please ask one of the package's maintainers to request it.")]
     [InlineData(5024, "The branch `f43` already exists in rpms/nethack")]
-    [InlineData(5025, "Invalid ticket body")]
-    [InlineData(5026, "Invalid ticket body")]
+    [InlineData(5025, "Invalid ticket body: broken JSON at line 5, column 1")]
+    [InlineData(5026, "Invalid ticket body: unknown action `new_fork` (expected `new_repo` or `new_branch`)")]
     public void Invalid_request_is_answered_with_the_exact_reason_and_closed_as_invalid(int ticket, string comment)
     {
         var issue = story.Sandbox.Issue(ticket);
