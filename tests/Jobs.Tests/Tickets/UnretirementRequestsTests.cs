@@ -20,11 +20,20 @@ public sealed class UnretirementRequestsTests
 
     [Theory]
     [InlineData("{\"action\": \"new_branch\", \"repo\": \"foo\", \"namespace\": \"rpms\", \"branch\": \"f43\"}")]
-    [InlineData("{\"action\": \"unretirement\", \"action\": \"new_repo\", \"repo\": \"foo\"}")]
-    [InlineData("{\"action\": \"unretirement\", \"repo\": \"foo\", \"action\": 5}")]
-    public void A_request_with_another_or_a_second_disagreeing_action_is_left_to_scm_requests_even_titled_unretire(string body)
+    [InlineData("{\"action\": 5, \"repo\": \"foo\"}")]
+    public void A_request_with_another_action_is_left_to_scm_requests_even_titled_unretire(string body)
     {
         Assert.False(UnretirementRequests.Claims(Ticket("Unretire rpms/foo", body)));
+    }
+
+    [Theory]
+    [InlineData("{\"action\": \"unretirement\", \"action\": \"new_repo\", \"repo\": \"foo\"}")]
+    [InlineData("{\"action\": \"unretirement\", \"repo\": }")]
+    [InlineData("Branches: rawhide")]
+    public void Without_a_readable_action_the_title_decides(string body)
+    {
+        Assert.True(UnretirementRequests.Claims(Ticket("Unretire rpms/foo", body)));
+        Assert.False(UnretirementRequests.Claims(Ticket("New Repo for rpms/foo", body)));
     }
 
     [Fact]
@@ -32,11 +41,5 @@ public sealed class UnretirementRequestsTests
     {
         Assert.True(UnretirementRequests.Claims(Ticket("Please UNRETIRE rpms/foo", "Branches: rawhide")));
         Assert.False(UnretirementRequests.Claims(Ticket("Mass rebuild for Fedora 45", "")));
-    }
-
-    [Fact]
-    public void Broken_json_with_an_action_already_read_is_scm_requests_to_answer()
-    {
-        Assert.False(UnretirementRequests.Claims(Ticket("Unretire foo", "{\"action\": \"unretirement\", \"repo\": }")));
     }
 }
