@@ -25,7 +25,7 @@ public sealed class KojiMultiCallBenchmark(int packages = 500, int latencyMs = 5
         }, latencyMs);
         var fake = hub.Fake;
         var client = hub.Client;
-        var concurrency = HttpSettings.Default.MaxConcurrency;
+        var concurrency = HttpOptions.Default.MaxConcurrency;
 
         // Warm up JIT, the connection pool and the fake's first multicall so the first measured row is not penalised.
         await client.GetLatestBuildPerPackageAsync("f44", names.Take(10), cancellationToken: cancellationToken);

@@ -17,7 +17,7 @@ internal static class FasjsonPeople
 {
     private static readonly List<TestSandbox> Sandboxes = [];
 
-    public static HttpSettings Http { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 1 };
+    public static HttpOptions Http { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 1 };
 
     public static IAccountDirectory Directory(IReadOnlyDictionary<string, PersonScenario> people) =>
         Directory(people, out _);

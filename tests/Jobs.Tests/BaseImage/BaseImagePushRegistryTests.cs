@@ -28,7 +28,7 @@ public sealed class BaseImagePushRegistryTests : IDisposable
     private static ServiceProvider PushJobServices()
     {
         var services = new ServiceCollection();
-        new BaseImagePushDescriptor().AddServices(services, HttpSettings.Default);
+        new BaseImagePushDescriptor().AddServices(services, HttpOptions.Default);
         return services.BuildServiceProvider();
     }
 

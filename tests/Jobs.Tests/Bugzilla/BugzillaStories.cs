@@ -19,7 +19,7 @@ internal static class BugzillaStories
         {
             Fakes = [ServiceName.Bugzilla],
             Credentials = TestSandbox.NoCredentials with { BugzillaApiKey = apiKey },
-            Http = new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 },
+            Http = new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 2 },
         });
     }
 

@@ -96,4 +96,18 @@ public sealed class DistGitScenarioTests
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("  rpms/x:\n    owner: jdoe\n    branches:\n      rawhide: []\n", 3, 5, "distgit rpms/x: branch rawhide has no commits")]
+    [InlineData("  rpms/x:\n    owner: jdoe\n    branches:\n      rawhide:\n        - { message: x, days_ago: 1, files: { ../up: x } }\n", 3, 5,
+        "distgit rpms/x: branch rawhide: file path '../up' leaves the repository")]
+    [InlineData("  rpms/x:\n    owner: jdoe\n  nonamespace:\n    owner: jdoe\n", 5, 5, "distgit nonamespace: ")]
+    public void What_dist_git_cannot_seed_is_reported_at_the_repository_entry(string section, int line, int column, string problem)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => DistGitStories.Start("distgit:\n" + section));
+
+        Assert.Equal((line, column), ((int)error.Line, (int)error.Column));
+        Assert.EndsWith("scenario.yaml", error.File, StringComparison.Ordinal);
+        Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
+    }
 }

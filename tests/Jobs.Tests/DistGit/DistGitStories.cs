@@ -59,7 +59,7 @@ internal static class DistGitStories
             Fakes = [ServiceName.DistGit],
             Behaviours = behaviours ?? [],
             Credentials = TestSandbox.NoCredentials with { DistGitToken = Token },
-            Http = new HttpSettings { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
+            Http = new HttpOptions { MaxRetries = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
         });
 
     /// <summary>A dist-git client holding another token (or none).</summary>

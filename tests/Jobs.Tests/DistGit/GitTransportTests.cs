@@ -24,7 +24,7 @@ public sealed class GitTransportTests
         var endpoints = sandbox.Endpoints with { DistGitGit = new Uri(sandbox.Server(ServiceName.DistGit).Url! + "/") };
         using var provider = new ServiceCollection()
             .AddDistGit(endpoints, new Credentials(null, DistGitStories.Token, null, null, null, null, null, null, null),
-                new HttpSettings { MaxRetries = 0 })
+                new HttpOptions { MaxRetries = 0 })
             .BuildServiceProvider();
         var git = new GitClient(provider.GetRequiredService<GitClientOptions>() with { TempRoot = sandbox.TempRoot });
 

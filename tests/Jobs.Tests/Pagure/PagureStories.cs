@@ -20,7 +20,7 @@ internal static class PagureStories
         {
             Fakes = [ServiceName.Pagure],
             Credentials = TestSandbox.NoCredentials with { PagureToken = token },
-            Http = new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 },
+            Http = new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 },
         });
 
     /// <summary>A project like the one behind the samples: releng with its close statuses, and the SCM queue.</summary>

@@ -26,7 +26,7 @@ namespace Releng.Jobs.Tests.Sandbox;
 internal sealed partial class TestSandbox : IDisposable, IAsyncDisposable
 {
     public static readonly DateTimeOffset DefaultClock = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-    public static HttpSettings FastRetries { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(5), MaxRetries = 2 };
+    public static HttpOptions FastRetries { get; } = new() { RetryBaseDelay = TimeSpan.FromMilliseconds(5), MaxRetries = 2 };
     public static Credentials NoCredentials { get; } = new(null, null, null, null, null, null, null, null, null);
 
     private readonly SandboxHost _host;
@@ -128,7 +128,7 @@ internal sealed partial class TestSandbox : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Another set of clients over the same fakes, e.g. holding other credentials.</summary>
-    public ServiceProvider Provider(Credentials credentials, HttpSettings? http = null)
+    public ServiceProvider Provider(Credentials credentials, HttpOptions? http = null)
     {
         var services = new ServiceCollection();
         _options.Configure?.Invoke(services);

@@ -20,7 +20,7 @@ internal sealed record TestSandboxOptions
     /// <summary>What the clients send; the sandbox environment's fixed fake credentials unless a test says otherwise.</summary>
     public Credentials Credentials { get; init; } = SandboxCredentials.Default;
 
-    public HttpSettings Http { get; init; } = TestSandbox.FastRetries;
+    public HttpOptions Http { get; init; } = TestSandbox.FastRetries;
 
     /// <summary>The scenario's clock as the <see cref="TimeProvider"/>, as the sandbox environment has it.</summary>
     public bool ScenarioClock { get; init; }
