@@ -29,6 +29,8 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
         new(TrackerParameter.RequestsName, ParameterKind.Text,
             "Where fedpkg request-unretirement files its requests (forge:releng/fedora-scm-requests); none: only 'tracker' is read",
             Default: Defaults.RequestsTracker),
+        new("max_bot_comments_per_day", ParameterKind.Integer,
+            "Bot comments on one ticket in 24 hours after which the ticket is left for a person", Default: Defaults.MaxBotCommentsPerDay),
     ];
 
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];
@@ -58,6 +60,7 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
             parameters.Text("bot"),
             parameters.Text("releng_group"),
             TrackerParameter.ReadOptional(parameters, TrackerParameter.RequestsName),
-            request.TicketTracker);
+            request.TicketTracker,
+            parameters.Integer("max_bot_comments_per_day") ?? Defaults.MaxBotCommentsPerDay);
     }
 }

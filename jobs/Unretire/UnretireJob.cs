@@ -22,7 +22,8 @@ public sealed class UnretireJob(
     IKojiPackageBlocks koji,
     IBodhi bodhi,
     IAccountDirectory accounts,
-    UnretireChecker checker) : IJob
+    UnretireChecker checker,
+    TimeProvider time) : IJob
 {
     /// <summary>How many tickets are checked at once (each may clone a repository).</summary>
     private const int Parallelism = 4;
@@ -37,7 +38,8 @@ public sealed class UnretireJob(
             var tickets = await project.ReadTicketsAsync(options.TicketOn(project.Name), UnretirementRequests.Claims, cancellationToken);
             var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
             var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
-            var plan = await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, Parallelism, cancellationToken);
+            var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
+            var plan = await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, Parallelism, cancellationToken, bound);
             var labels = tickets.Count > 0 && options.Phase >= UnretirePhase.Recent
                 ? await project.CloseLabelWarningsAsync(UnretireSteps.CloseStatuses.Take(1), cancellationToken)
                 : [];

@@ -31,6 +31,6 @@ public sealed class UnretireJobFactory : IJobFactory
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var checker = new UnretireChecker(distGit, git, koji, services.GetRequiredService<IBugzilla>(), accounts, clock);
         var trackers = options.Trackers.Select(name => new TrackerProject(TicketTrackers.Resolve(services, name), name)).ToList();
-        return new UnretireJob(options, trackers, distGit, git, koji, services.GetRequiredService<IBodhi>(), accounts, checker);
+        return new UnretireJob(options, trackers, distGit, git, koji, services.GetRequiredService<IBodhi>(), accounts, checker, clock);
     }
 }

@@ -13,6 +13,7 @@ namespace Releng.Jobs.Unretire;
 /// </param>
 /// <param name="TicketTracker">The tracker <paramref name="Ticket"/> is on, when a ticket URL named it.</param>
 /// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
+/// <param name="MaxBotCommentsPerDay">Bot comments on one ticket in 24 hours after which it is left for a person.</param>
 public sealed record UnretireOptions(
     string Tracker = "forge:releng/tickets",
     UnretirePhase Phase = UnretirePhase.Report,
@@ -20,7 +21,8 @@ public sealed record UnretireOptions(
     string Bot = BotAccount.DefaultName,
     string RelengGroup = "releng",
     string? RequestsTracker = "forge:releng/fedora-scm-requests",
-    string? TicketTracker = null)
+    string? TicketTracker = null,
+    int MaxBotCommentsPerDay = Tickets.CommentBound.DefaultMaxPerDay)
 {
     /// <summary>The trackers the job reads, the hand-written tickets' first.</summary>
     public IReadOnlyList<string> Trackers => RequestsTracker is { } requests && requests != Tracker ? [Tracker, requests] : [Tracker];

@@ -41,7 +41,7 @@ public sealed class JobDescriptorTests
         var options = new UnretireDescriptor().Bind(RequestFor(
             "jobs:\n  x:\n    task: unretire\n    with: { tracker: rel, phase: recent, bot: bot2, releng_group: grp, requests_tracker: \"forge:releng/r\" }\n"));
 
-        Assert.Equal(new UnretireOptions("rel", UnretirePhase.Recent, null, "bot2", "grp", "forge:releng/r"), options);
+        Assert.Equal(new UnretireOptions("rel", UnretirePhase.Recent, null, "bot2", "grp", RequestsTracker: "forge:releng/r"), options);
         Assert.Equal(["rel", "forge:releng/r"], options.Trackers);
     }
 
