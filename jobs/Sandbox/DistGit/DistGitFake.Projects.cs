@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Releng.Jobs.DistGit;
 using WireMock;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Releng.Jobs.DistGit;
 using WireMock;
 
@@ -7,6 +6,20 @@ namespace Releng.Jobs.Sandbox.DistGit;
 /// <summary>What is read from and written to the bare repositories with git: branches and raw files.</summary>
 public sealed partial class DistGitFake
 {
+    private ResponseMessage RawFile(IRequestMessage request)
+    {
+        var segments = Segments(request);
+        var (ns, name, branch) = (segments[0], segments[1], segments[3]);
+        var file = string.Join('/', segments.Skip(5));
+        if (!DistGitName.IsBranch(branch) || segments.Skip(5).Any(s => s is "" or "." or "..") || !ProjectExists(ns, name))
+        {
+            return NotFoundPage();
+        }
+        var path = DistGit.RepositoryPath(ns, name);
+        var content = InRepository(path, () => new BareRepository(path).ReadFile(branch, file));
+        return content is null ? NotFoundPage() : TextResponse(200, content, "text/plain; charset=utf-8");
+    }
+
     private ResponseMessage ListBranches(IRequestMessage request)
     {
         var (ns, name) = ProjectOf(request, 2);
@@ -36,20 +49,6 @@ public sealed partial class DistGitFake
             body["default"] = defaultBranch;
         }
         return JsonResponse(200, body);
-    }
-
-    private ResponseMessage RawFile(IRequestMessage request)
-    {
-        var segments = Segments(request);
-        var (ns, name, branch) = (segments[0], segments[1], segments[3]);
-        var file = string.Join('/', segments.Skip(5));
-        if (!DistGitName.IsBranch(branch) || segments.Skip(5).Any(s => s is "" or "." or "..") || !ProjectExists(ns, name))
-        {
-            return NotFoundPage();
-        }
-        var path = DistGit.RepositoryPath(ns, name);
-        var content = InRepository(path, () => new BareRepository(path).ReadFile(branch, file));
-        return content is null ? NotFoundPage() : TextResponse(200, content, "text/plain; charset=utf-8");
     }
 
     private ResponseMessage CreateBranch(IRequestMessage request)
