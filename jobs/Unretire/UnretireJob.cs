@@ -21,7 +21,8 @@ public sealed class UnretireJob(
     IKojiPackageBlocks koji,
     IBodhi bodhi,
     IAccountDirectory accounts,
-    UnretireChecker checker) : IJob
+    UnretireChecker checker,
+    TimeProvider time) : IJob
 {
     /// <summary>How many tickets are checked at once (each may clone a repository).</summary>
     private const int Parallelism = 4;
@@ -34,6 +35,7 @@ public sealed class UnretireJob(
         var tags = new Lazy<Task<BranchTagMap>>(() => bodhi.GetBranchTagMapAsync(cancellationToken));
         var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
         var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
-        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, Parallelism, cancellationToken);
+        var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
+        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, Parallelism, cancellationToken, bound);
     }
 }

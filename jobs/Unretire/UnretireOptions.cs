@@ -8,9 +8,11 @@ namespace Releng.Jobs.Unretire;
 /// <param name="Ticket">Only this ticket, when set.</param>
 /// <param name="Bot">The bot's account when the tracker has no token (a plan-only run); with one, the token's account.</param>
 /// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
+/// <param name="MaxBotCommentsPerDay">Bot comments on one ticket in 24 hours after which it is left for a person.</param>
 public sealed record UnretireOptions(
     string Tracker = "releng",
     UnretirePhase Phase = UnretirePhase.Report,
     int? Ticket = null,
     string Bot = BotAccount.DefaultName,
-    string RelengGroup = "releng");
+    string RelengGroup = "releng",
+    int MaxBotCommentsPerDay = Tickets.CommentBound.DefaultMaxPerDay);
