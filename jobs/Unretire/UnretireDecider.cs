@@ -152,6 +152,7 @@ public sealed class UnretireDecider(
         {
             new("package", request.Repo.FullName),
             new("read as", request.Form),
+            new("understood", request.Reading ?? $"{request.Repo.FullName} on {string.Join(" ", request.Branches)}"),
             new("requester", request.Recipient == request.Requester ? request.Requester : $"{request.Requester} (for {request.Recipient})"),
             new("owner", facts.Project?.Owner ?? "no such package"),
         };

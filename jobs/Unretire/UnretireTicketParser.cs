@@ -8,7 +8,8 @@ namespace Releng.Jobs.Unretire;
 
 /// <summary>
 /// Reads an unretirement ticket, written by <c>fedpkg request-unretirement</c> (a JSON object in the description)
-/// or by hand (<c>Unretire rpms/python-pyte</c> in the title, <c>Branches: rawhide f43</c> in the description).
+/// or by hand (<c>Unretire rpms/python-pyte</c> in the title, <c>Branches: rawhide f43</c> in the description, or
+/// sentences: <c>.FreeText.cs</c>).
 /// Everything it takes from the ticket is checked against <see cref="DistGitName"/> before anything else sees it;
 /// a bad value is refused with the rule it breaks, never cleaned up.
 /// </summary>
@@ -44,11 +45,9 @@ public static partial class UnretireTicketParser
         }
 
         var branches = new List<string>();
-        if (fields.Branches.Count == 0)
-        {
-            problems.Add("the branches: add a line such as `Branches: rawhide f43` to the description");
-        }
-        foreach (var branch in fields.Branches)
+        // A ticket that names no branch asks for rawhide (check-unretirement.py's default).
+        var named = fields.Branches.Count > 0 ? fields.Branches : [DefaultBranch];
+        foreach (var branch in named)
         {
             if (DistGitName.IsBranch(branch))
             {
@@ -79,7 +78,20 @@ public static partial class UnretireTicketParser
         var bug = LatestReviewBug(ticket, fields.Bug);
         return problems.Count > 0 || repo is null
             ? new UnretireTicketParse(null, problems)
-            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient) { Form = fields.Form }, []);
+            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient, Reading(repo, fields, branches)) { Form = fields.Form }, []);
+    }
+
+    /// <summary>The branch a ticket that names none asks for.</summary>
+    public const string DefaultBranch = "rawhide";
+
+    /// <summary>What the parser understood and from where, in one line for the plan.</summary>
+    private static string Reading(DistGitRepo repo, Fields fields, IReadOnlyList<string> branches)
+    {
+        var package = fields.Target!.Contains('/', StringComparison.Ordinal) ? $"{repo}" : $"{repo} (no namespace given: an rpm)";
+        var onBranches = fields.BranchSource is null
+            ? $"{DefaultBranch} (no branch named: the default)"
+            : $"{string.Join(" ", branches)} (from {fields.BranchSource})";
+        return $"package {package} from {fields.TargetSource ?? "the ticket"}; branches {onBranches}";
     }
 
     /// <summary>
@@ -102,7 +114,10 @@ public static partial class UnretireTicketParser
         return match is null ? null : int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
     }
 
-    private sealed record Fields(string? Target, IReadOnlyList<string> Branches, int? Bug, string? User, string Form = UnretireRequestForms.FreeText);
+    /// <summary>What a ticket says; the sources say where it was read, for the plan.</summary>
+    private sealed record Fields(
+        string? Target, IReadOnlyList<string> Branches, int? Bug, string? User, string? TargetSource = null, string? BranchSource = null,
+        string Form = UnretireRequestForms.FreeText);
 
     /// <summary>The keys each field may come under (fedpkg's and hand-written spellings); giving two of them is refused.</summary>
     private static readonly string[] NameKeys = ["name", "package", "repo"];
@@ -158,7 +173,7 @@ public static partial class UnretireTicketParser
                 ? id : bugText is null ? null : FindBug(bugText);
             var action = json.Text("action");
             var form = action is null ? UnretireRequestForms.Json : UnretireRequestForms.Request(action);
-            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys), form), null);
+            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys), "the JSON request", branches.Count > 0 ? "the JSON request" : null, form), null);
         }
     }
 
@@ -185,35 +200,6 @@ public static partial class UnretireTicketParser
             }
         }
         return null;
-    }
-
-    private static Fields ReadText(Ticket ticket)
-    {
-        string? target = null;
-        var titleBranches = new List<string>();
-        if (TitlePattern().Match(ticket.Title) is { Success: true } title)
-        {
-            var rest = title.Groups["rest"].Value.Trim();
-            var forPart = ForPattern().Match(rest);
-            if (forPart.Success)
-            {
-                titleBranches.AddRange(SplitBranches(forPart.Groups["branches"].Value).Where(BranchName.IsStandard));
-                rest = rest[..forPart.Index].Trim();
-            }
-            rest = rest.Trim('`', '"', '\'', ' ');
-            if (rest.Length > 0)
-            {
-                target = rest;
-            }
-        }
-        if (target is null && BodyPackagePattern().Match(ticket.Body) is { Success: true } inBody)
-        {
-            target = inBody.Groups["target"].Value.Trim('`', '"', '\'');
-        }
-        var branchLine = BranchesLinePattern().Match(ticket.Body);
-        var branches = branchLine.Success ? SplitBranches(branchLine.Groups["list"].Value) : titleBranches;
-        var user = UserLinePattern().Match(ticket.Body) is { Success: true } userLine ? userLine.Groups["user"].Value.Trim('`') : null;
-        return new Fields(target, branches, null, user);
     }
 
     private static List<string> SplitBranches(string text) =>
