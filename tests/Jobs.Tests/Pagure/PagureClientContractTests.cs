@@ -307,6 +307,21 @@ public sealed class PagureClientContractTests
     }
 
     [Fact]
+    public async Task Whoami_counts_as_a_read_in_the_plan_footer_though_it_is_a_post_and_a_comment_as_a_write()
+    {
+        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: "alice-token");
+
+        await pagure.Tracker.WhoAmIAsync();
+        var afterWhoami = pagure.Counter.Snapshot().For("pagure");
+        await pagure.Api.AddCommentAsync("releng", 1, new PagureCommentForm("hello"));
+        var afterComment = pagure.Counter.Snapshot().For("pagure");
+
+        Assert.Equal((1, 0), (afterWhoami.Reads, afterWhoami.Writes));
+        Assert.Equal((1, 1), (afterComment.Reads, afterComment.Writes));
+        Assert.Equal("pagure 1 read / 1 write", pagure.Counter.Snapshot().Describe());
+    }
+
+    [Fact]
     public async Task A_post_that_fails_with_503_is_not_repeated()
     {
         using var pagure = new PagureTestServer(RelengProjects(Issue(1)));

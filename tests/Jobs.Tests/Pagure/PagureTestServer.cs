@@ -45,6 +45,7 @@ internal sealed class PagureTestServer : IDisposable
     public WireMockServer Server { get; }
     public IPagureTicketsApi Api => _provider.GetRequiredService<IPagureTicketsApi>();
     public ITicketTracker Tracker => _provider.GetRequiredService<ITicketTracker>();
+    public Releng.Jobs.Http.RequestCounter Counter => _provider.GetRequiredService<Releng.Jobs.Http.RequestCounter>();
 
     public IReadOnlyList<ILogEntry> Requests => Server.LogEntries.ToList();
 
