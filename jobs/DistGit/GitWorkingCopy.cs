@@ -85,6 +85,13 @@ public sealed class GitWorkingCopy : IAsyncDisposable
             throw new InvalidOperationException($"{Repo} {branch}: dead.package is present but no commit adds it");
         }
         var hash = fields[0].Trim();
+        if (IsShallowBoundary(hash))
+        {
+            // In a shallow clone the oldest fetched commit seems to add every file it has: dead.package is older
+            // than the fetched history, so fetch the rest and look again.
+            await RunAsync(Directory, ["fetch", "--quiet", "--unshallow", "origin"], cancellationToken).ConfigureAwait(false);
+            return await FindRetirementAsync(branch, cancellationToken).ConfigureAwait(false);
+        }
         var after = await RunAsync(Directory, ["rev-list", "--count", $"{hash}..{head}", "--"], cancellationToken).ConfigureAwait(false);
         return new RetirementCommit(
             branch, hash, DateTimeOffset.Parse(fields[1], CultureInfo.InvariantCulture), fields[2],
@@ -198,6 +205,13 @@ public sealed class GitWorkingCopy : IAsyncDisposable
             ["log", "-1", "--format=%H", "--fixed-strings", $"--grep={text}", RemoteRef(branch), "--"], cancellationToken).ConfigureAwait(false);
         var hash = output.Trim();
         return hash.Length > 0 ? hash : null;
+    }
+
+    /// <summary>Whether <paramref name="commit"/> is where a shallow clone's history was cut (git lists those in <c>.git/shallow</c>).</summary>
+    private bool IsShallowBoundary(string commit)
+    {
+        var shallow = Path.Combine(Directory, ".git", "shallow");
+        return File.Exists(shallow) && File.ReadLines(shallow).Any(line => line.Trim() == commit);
     }
 
     private static string RemoteRef(string branch) => $"refs/remotes/origin/{DistGitName.Branch(branch)}";

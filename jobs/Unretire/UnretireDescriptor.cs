@@ -25,6 +25,7 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
         new("phase", ParameterKind.Text, "How far to go", Required: true, Choices: Phases),
         new("bot", ParameterKind.Text, "The bot's Pagure account when running without a token; with one, the token's account", Default: Defaults.Bot),
         new("releng_group", ParameterKind.Text, "FAS group whose members, besides the requester, may ask the bot to retry", Default: Defaults.RelengGroup),
+        new("concurrency", ParameterKind.Integer, $"Tickets checked at once (default {UnretireOptions.DefaultConcurrency}, twice the per-service request bound)"),
     ];
 
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];
@@ -52,6 +53,9 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
             UnretirePhases.TryParse(phase) ?? throw parameters.Error("phase", $"unretire: unknown phase '{phase}'; expected {string.Join(", ", Phases)}"),
             request.Ticket,
             parameters.Text("bot"),
-            parameters.Text("releng_group"));
+            parameters.Text("releng_group"),
+            parameters.Integer("concurrency") is { } concurrency
+                ? concurrency >= 1 ? concurrency : throw parameters.Error("concurrency", "unretire: concurrency must be at least 1")
+                : null);
     }
 }

@@ -58,12 +58,13 @@ public sealed class PagureClientContractTests
 
         Assert.Equal([1, 2, 3, 4, 5], all.Select(issue => issue.Id).Order());
         var queries = pagure.RequestsTo("GET", "/api/0/releng/issues").Select(Query).ToList();
+        // Page 1 says how many pages there are; the others are read at once, so they may arrive in any order.
+        Assert.Equal("?status=Open&tags=compose&tags=meeting&page=1&per_page=2", queries[0]);
         Assert.Equal(
         [
-            "?status=Open&tags=compose&tags=meeting&page=1&per_page=2",
             "?status=Open&tags=compose&tags=meeting&page=2&per_page=2",
             "?status=Open&tags=compose&tags=meeting&page=3&per_page=2",
-        ], queries);
+        ], queries.Skip(1).Order(StringComparer.Ordinal));
     }
 
     [Fact]
