@@ -83,7 +83,7 @@ public sealed partial class UnretireChecker(
             {
                 if (deadPackages[i] is not null)
                 {
-                    retirements[names[i]] = await copy.FindRetirementAsync(names[i], cancellationToken);
+                    retirements[names[i]] = await copy.FindRetirementAsync(names[i], branches.HeadOf(names[i]), deadPackages[i], cancellationToken);
                 }
             }
         }

@@ -66,6 +66,23 @@ public sealed class GitShallowCloneTests
         Assert.Equal(sandbox.World.Clock.AddDays(-60), found.AuthorDate);
     }
 
+    [Fact]
+    public async Task With_the_head_and_dead_package_the_api_gave_the_answer_is_the_same_and_a_head_the_copy_lacks_is_read_anew()
+    {
+        await using var sandbox = DistGitSandbox.Start(LongHistory);
+        await using var shallow = await sandbox.Git().ShallowCloneAsync(Long);
+        var branches = await sandbox.DistGit.GetBranchesAsync(Long);
+        var reason = await sandbox.DistGit.GetRetirementReasonAsync(Long, "rawhide");
+        var expected = await shallow.FindRetirementAsync("rawhide");
+
+        var hinted = await shallow.FindRetirementAsync("rawhide", branches!.HeadOf("rawhide"), reason);
+        var stale = await shallow.FindRetirementAsync("rawhide", new string('0', 40), reason);
+
+        Assert.Equal(expected!.Hash, hinted!.Hash);
+        Assert.Equal((expected.AuthorDate, expected.CommitsAfter, expected.Head), (hinted.AuthorDate, hinted.CommitsAfter, hinted.Head));
+        Assert.Equal(expected, stale);
+    }
+
     private static int CommitsIn(GitWorkingCopy copy, string branch) =>
         int.Parse(Releng.Jobs.Sandbox.DistGit.Git.Run(copy.Directory, "rev-list", "--count", $"refs/remotes/origin/{branch}").Trim(),
             System.Globalization.CultureInfo.InvariantCulture);
