@@ -18,7 +18,7 @@ public static class AccountsServiceCollectionExtensions
     /// </summary>
     /// <param name="kerberos">What the process was started with; read from the process when not given.</param>
     public static IServiceCollection AddAccounts(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null,
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null,
         KerberosEnvironment? kerberos = null)
     {
         if (endpoints.Fasjson is null)
@@ -41,7 +41,7 @@ public static class AccountsServiceCollectionExtensions
     /// bounded and retried like every service. Without <paramref name="negotiate"/> no credentials are sent (the
     /// sandbox's FASJSON). Replaces any directory registered before.
     /// </summary>
-    public static IServiceCollection AddFasjsonAccounts(this IServiceCollection services, bool negotiate, HttpSettings? http = null)
+    public static IServiceCollection AddFasjsonAccounts(this IServiceCollection services, bool negotiate, HttpOptions? http = null)
     {
         static Uri Root(IServiceProvider sp)
         {

@@ -56,7 +56,7 @@ public sealed class BaseImagePushDescriptor : JobDescriptor<BaseImagePushOptions
     /// Registers the <c>kojipkgs</c> HttpClient (releng policy) and <see cref="IKojiImageFiles"/> downloading from it.
     /// The sandbox replaces <see cref="IKojiImageFiles"/> with a stand-in.
     /// </summary>
-    public override void AddServices(IServiceCollection services, HttpSettings http)
+    public override void AddServices(IServiceCollection services, HttpOptions http)
     {
         services.AddHttpClient(KojiImageDownloader.HttpClientName).AddRelengPolicy(http);
         services.TryAddSingleton<IKojiImageFiles>(sp => new KojiImageDownloader(sp.GetRequiredService<IHttpClientFactory>()));

@@ -8,7 +8,7 @@ namespace Releng.Jobs.Bodhi;
 public static class BodhiServiceCollectionExtensions
 {
     /// <summary>Registers <see cref="IBodhi"/> for <see cref="ServiceEndpoints.Bodhi"/> (e.g. <c>https://bodhi.fedoraproject.org/</c>), anonymous.</summary>
-    public static IServiceCollection AddBodhi(this IServiceCollection services, ServiceEndpoints endpoints, HttpSettings? http = null)
+    public static IServiceCollection AddBodhi(this IServiceCollection services, ServiceEndpoints endpoints, HttpOptions? http = null)
     {
         var baseAddress = endpoints.Bodhi.AbsoluteUri.EndsWith('/') ? endpoints.Bodhi : new Uri(endpoints.Bodhi.AbsoluteUri + "/");
         services

@@ -13,7 +13,7 @@ public static class BugzillaServiceCollectionExtensions
     /// <c>https://bugzilla.redhat.com/</c>), authenticated with <see cref="Credentials.BugzillaApiKey"/> when set.
     /// </summary>
     public static IServiceCollection AddBugzilla(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null)
     {
         var baseAddress = WithTrailingSlash(endpoints.Bugzilla);
         services

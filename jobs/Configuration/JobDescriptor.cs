@@ -45,7 +45,7 @@ public abstract class JobDescriptor
     public abstract string Documentation { get; }
 
     /// <summary>Registers the services only this job uses; the service clients are registered already.</summary>
-    public virtual void AddServices(IServiceCollection services, HttpSettings http)
+    public virtual void AddServices(IServiceCollection services, HttpOptions http)
     {
     }
 

@@ -18,17 +18,12 @@ public static partial class DistGitName
     /// </summary>
     public const int MaxRepositoryLength = 64;
 
-    public const int MaxBranchLength = 100;
+    public const int MaxBranchLength = BranchName.MaxLength;
 
     // Every pattern ends in \z, not $: in .NET "$" also matches before a final newline, and "rawhide\n" must fail.
 
     [GeneratedRegex(@"^[a-zA-Z0-9_][a-zA-Z0-9\-_.+]*\z")]
     private static partial Regex RepositoryPattern();
-
-    // The module-branch character set of the SCM-request rules, which also covers fNN, epelN, epel10.1, epel9-next;
-    // a branch may not start with a hyphen (it would read as an option) or a period.
-    [GeneratedRegex(@"^[a-zA-Z0-9_][a-zA-Z0-9.\-_+]*\z")]
-    private static partial Regex BranchPattern();
 
     [GeneratedRegex(@"^[a-zA-Z0-9_][a-zA-Z0-9.\-_]*\z")]
     private static partial Regex UserPattern();
@@ -41,11 +36,8 @@ public static partial class DistGitName
     public static bool IsRepository(string? value) =>
         value is { Length: > 0 and <= MaxRepositoryLength } && RepositoryPattern().IsMatch(value) && !value.EndsWith(".git", StringComparison.Ordinal);
 
-    /// <summary>A branch name that is also a valid git ref component (no <c>..</c>, no <c>.lock</c> suffix, no trailing period).</summary>
-    public static bool IsBranch(string? value) =>
-        value is { Length: > 0 and <= MaxBranchLength } && BranchPattern().IsMatch(value)
-        && !value.Contains("..", StringComparison.Ordinal)
-        && !value.EndsWith(".lock", StringComparison.Ordinal) && !value.EndsWith('.');
+    /// <summary>A branch name git, dist-git and Koji take unambiguously: <see cref="BranchName"/>'s rule.</summary>
+    public static bool IsBranch(string? value) => BranchName.IsValid(value);
 
     public static bool IsUser(string? value) => value is { Length: > 0 and <= 64 } && UserPattern().IsMatch(value);
 
@@ -61,9 +53,9 @@ public static partial class DistGitName
         : throw new DistGitNameException("repository name", value,
             $"expected at most {MaxRepositoryLength} letters, digits, '-', '_', '.', '+', not starting with '.', '+' or '-'");
 
-    public static string Branch(string? value) => IsBranch(value)
-        ? value!
-        : throw new DistGitNameException("branch", value, "expected letters, digits, '.', '-', '_', '+', not starting with '-' or '.'");
+    public static string Branch(string? value) => BranchName.Problem(value) is { } problem
+        ? throw new DistGitNameException("branch", value, problem)
+        : value!;
 
     public static string User(string? value) => IsUser(value)
         ? value!

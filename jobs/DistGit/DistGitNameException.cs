@@ -2,7 +2,7 @@ namespace Releng.Jobs.DistGit;
 
 /// <summary>
 /// A name from untrusted input (a ticket) that does not follow the dist-git rules. The message quotes the value
-/// with control characters escaped, so it is safe to post back to the ticket or print in a log.
+/// through <see cref="Tickets.SafeEcho"/>, so it is safe to post back to the ticket or print in a log.
 /// </summary>
 public sealed class DistGitNameException(string kind, string? value, string rule)
     : ArgumentException($"invalid {kind} {Quote(value)}: {rule}")
@@ -10,14 +10,5 @@ public sealed class DistGitNameException(string kind, string? value, string rule
     public string Kind { get; } = kind;
     public string? Value { get; } = value;
 
-    private static string Quote(string? value)
-    {
-        if (value is null)
-        {
-            return "(none)";
-        }
-        var shown = value.Length > 80 ? value[..80] + "…" : value;
-        var escaped = string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
-        return $"\"{escaped}\"";
-    }
+    private static string Quote(string? value) => value is null ? "(none)" : Tickets.SafeEcho.Name(value);
 }

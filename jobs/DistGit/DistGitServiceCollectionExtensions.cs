@@ -16,7 +16,7 @@ public static class DistGitServiceCollectionExtensions
     /// <c>DISTGIT_SSH_KNOWN_HOSTS</c>).
     /// </summary>
     public static IServiceCollection AddDistGit(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null)
     {
         var settings = new RefitSettings { ContentSerializer = new SystemTextJsonContentSerializer(PagureJson.Options) };
         services.AddRefitGeneratedClient<IPagureDistGitApi>(settings, ServiceName.DistGit)

@@ -13,7 +13,7 @@ public static class ForgejoServiceCollectionExtensions
     /// the project HTTP policy) and <see cref="ForgejoTicketTracker"/>.
     /// </summary>
     public static IServiceCollection AddForgejo(
-        this IServiceCollection services, ForgejoTrackerSettings settings, string? token, HttpSettings? http = null)
+        this IServiceCollection services, ForgejoTrackerSettings settings, string? token, HttpOptions? http = null)
     {
         services.AddRefitGeneratedClient<IForgejoApi>(ForgejoJson.RefitSettings(), ServiceName.Forge)
             .ConfigureHttpClient(client => client.BaseAddress = settings.BaseUrl)

@@ -14,7 +14,7 @@ public static class GitHubServiceCollectionExtensions
     /// and <see cref="RunHistory"/>.
     /// </summary>
     public static IServiceCollection AddGitHub(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings http)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions http)
     {
         services.AddHttpClient(ServiceName.GitHub).AddRelengPolicy(http);
         services.AddSingleton(provider =>

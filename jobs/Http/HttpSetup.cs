@@ -24,9 +24,9 @@ public static class HttpSetup
     ];
 
     /// <summary>Adds the policy to a named or typed client (Refit clients included).</summary>
-    public static IHttpClientBuilder AddRelengPolicy(this IHttpClientBuilder builder, HttpSettings? settings = null)
+    public static IHttpClientBuilder AddRelengPolicy(this IHttpClientBuilder builder, HttpOptions? settings = null)
     {
-        settings ??= HttpSettings.Default;
+        settings ??= HttpOptions.Default;
         var gate = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
         builder.ConfigureHttpClient(client =>
         {
@@ -66,7 +66,7 @@ public static class HttpSetup
         return builder;
     }
 
-    private static TimeSpan Longest(HttpRequestMessage? request, TimeSpan timeout, HttpSettings settings) =>
+    private static TimeSpan Longest(HttpRequestMessage? request, TimeSpan timeout, HttpOptions settings) =>
         request?.IsSynchronousWrite() == true && settings.SynchronousWriteTimeout > timeout ? settings.SynchronousWriteTimeout : timeout;
 
     internal static bool ShouldRetry(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome)
@@ -89,7 +89,7 @@ public static class HttpSetup
             || (request.IsIdempotent() && TransientStatuses.Contains(response.StatusCode));
     }
 
-    private static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, HttpSettings settings)
+    private static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome, HttpOptions settings)
     {
         var header = outcome.Result?.Headers.RetryAfter;
         var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);

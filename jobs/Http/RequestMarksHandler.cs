@@ -3,7 +3,7 @@ namespace Releng.Jobs.Http;
 /// <summary>
 /// Marks a service's requests by path for the HTTP policy: POSTs that only read (Pagure's <c>POST /api/0/-/whoami</c>)
 /// become safe to repeat, and synchronous server-side writes (Pagure's <c>POST /api/0/new</c> with <c>wait=true</c>)
-/// get <see cref="HttpSettings.SynchronousWriteTimeout"/>. Add it before <see cref="HttpSetup.AddRelengPolicy"/>: it
+/// get <see cref="HttpOptions.SynchronousWriteTimeout"/>. Add it before <see cref="HttpSetup.AddRelengPolicy"/>: it
 /// must run first.
 /// </summary>
 public sealed class RequestMarksHandler(IReadOnlyCollection<string> readOnlyPosts, IReadOnlyCollection<string>? synchronousWrites = null)

@@ -15,7 +15,7 @@ public static class KojiServiceCollectionExtensions
     /// <see cref="ServiceEndpoints.Koji"/>.
     /// </summary>
     public static IServiceCollection AddKoji(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null)
     {
         var client = services.AddHttpClient(ServiceName.Koji)
             .ConfigurePrimaryHttpMessageHandler(() => credentials.HasKerberos

@@ -16,7 +16,7 @@ public static class PagureServiceCollectionExtensions
     /// <see cref="ITicketTracker"/>.
     /// </summary>
     public static IServiceCollection AddPagure(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null)
     {
         services.AddRefitGeneratedClient<IPagureTicketsApi>(PagureJson.RefitSettings(), ServiceName.Pagure)
             .ConfigureHttpClient(client => client.BaseAddress = endpoints.Pagure)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.Reviews;
 
@@ -36,7 +37,7 @@ public static class ReviewMessages
         $"The Bugzilla bug is for \"{product}\" but the requested branch is an EPEL branch";
 
     public static string EpelProductNeedsEpelBranch(string branch) =>
-        $"The Bugzilla bug is for \"Fedora EPEL\" but the requested branch is \"{branch}\"";
+        $"The Bugzilla bug is for \"Fedora EPEL\" but the requested branch is {SafeEcho.Name(branch)}";
 
     /// <summary><c>The Bugzilla bug provided is not for "Fedora" or "Fedora EPEL"</c> for rpms; the namespace's products otherwise.</summary>
     public static string WrongProduct(IEnumerable<string> products) =>
@@ -44,8 +45,8 @@ public static class ReviewMessages
 
     /// <summary>The approver's e-mail belongs to no FAS account, so their packager membership is unknown.</summary>
     public static string ApproverNotInFas(string setter) =>
-        $"The email address \"{setter}\" of the Bugzilla reviewer is not tied to a user in FAS. Group membership can't be validated.";
+        $"The email address {SafeEcho.Code(setter)} of the Bugzilla reviewer is not tied to a user in FAS. Group membership can't be validated.";
 
     public static string PackageMismatch(string packageInBug, string package) =>
-        string.Create(CultureInfo.InvariantCulture, $"The package in the Bugzilla bug \"{packageInBug}\" doesn't match the one provided \"{package}\"");
+        string.Create(CultureInfo.InvariantCulture, $"The package in the Bugzilla bug {SafeEcho.Code(packageInBug)} doesn't match the one provided {SafeEcho.Name(package)}");
 }

@@ -26,7 +26,7 @@ public sealed record SandboxBehaviour
         var latencyMs = switches.LatencyMs ?? scenario.LatencyMs;
         if (latencyMs < 0)
         {
-            throw new ConfigurationException("scenario", 0, 0, $"sandbox.latency_ms: {latencyMs} is negative");
+            throw new ConfigurationException(scenario.At, $"sandbox.latency_ms: {latencyMs} is negative");
         }
         return new SandboxBehaviour
         {

@@ -20,13 +20,16 @@ public sealed class SandboxHost : IAsyncDisposable
     /// </summary>
     public const int RequestLogLimit = 1000;
 
-    private readonly Dictionary<string, WireMockServer> _servers;
+    // Port 9 (discard) on loopback: nothing listens, so a call to a fake that was not started fails at once.
+    private static readonly Uri Unreachable = new("http://127.0.0.1:9/");
 
-    private SandboxHost(SandboxWorld world, SandboxPaths paths, Dictionary<string, WireMockServer> servers, bool seeded)
+    private readonly Dictionary<string, (IServiceFake Fake, WireMockServer Server)> _running;
+
+    private SandboxHost(SandboxWorld world, SandboxPaths paths, Dictionary<string, (IServiceFake, WireMockServer)> running, bool seeded)
     {
         World = world;
         Paths = paths;
-        _servers = servers;
+        _running = running;
         Seeded = seeded;
     }
 
@@ -37,7 +40,10 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The injected faults when <c>--faults</c> or the scenario asks for them; its settings name the seed to replay.</summary>
     public FaultInjection? Faults => Behaviour.Faults;
 
-    public IReadOnlyDictionary<string, WireMockServer> Servers => _servers;
+    public IReadOnlyDictionary<string, WireMockServer> Servers => _running.ToDictionary(r => r.Key, r => r.Value.Server);
+
+    /// <summary>The running fakes by service, for what they count or hold besides the world.</summary>
+    public IReadOnlyDictionary<string, IServiceFake> Fakes => _running.ToDictionary(r => r.Key, r => r.Value.Fake);
 
     /// <summary>How the fakes behave in this run (latency).</summary>
     public SandboxBehaviour Behaviour { get; private init; } = SandboxBehaviour.Default;
@@ -55,20 +61,27 @@ public sealed class SandboxHost : IAsyncDisposable
     public Uri ForgeUrl => Url(ServiceName.Forge);
 
     // 127.0.0.1 rather than "localhost": resolving localhost tries IPv6 first and costs a second per connection.
-    private Uri Url(string service) => new($"http://127.0.0.1:{_servers[service].Ports[0]}/");
+    private Uri Url(string service) =>
+        _running.TryGetValue(service, out var running) ? new($"http://127.0.0.1:{running.Server.Ports[0]}/") : Unreachable;
 
-    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh, SandboxSwitches? switches = null)
+    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh, SandboxSwitches? switches = null) =>
+        Start(scenarioFile, paths, fresh, new SandboxStartOptions { Switches = switches ?? SandboxSwitches.None });
+
+    public static SandboxHost Start(string scenarioFile, SandboxPaths paths, bool fresh, SandboxStartOptions options)
     {
         var (scenario, hash) = ScenarioLoader.Load(scenarioFile);
         var saved = fresh ? null : SandboxWorld.Load(paths.WorldFile);
-        return Start(scenario, hash, paths, saved?.ScenarioHash == hash ? saved : null, switches, scenarioFile);
+        return Start(scenario, hash, paths, saved?.ScenarioHash == hash ? saved : null, options, scenarioFile);
     }
 
     /// <summary>A sandbox seeded afresh from a scenario built in code (benchmarks build thousands of tickets this way).</summary>
     public static SandboxHost StartFresh(Scenario scenario, SandboxPaths paths, SandboxSwitches? switches = null) =>
-        Start(scenario, "built-in-code", paths, null, switches, scenarioFile: null);
+        StartFresh(scenario, paths, new SandboxStartOptions { Switches = switches ?? SandboxSwitches.None });
 
-    private static SandboxHost Start(Scenario scenario, string hash, SandboxPaths paths, SandboxWorld? saved, SandboxSwitches? switches,
+    public static SandboxHost StartFresh(Scenario scenario, SandboxPaths paths, SandboxStartOptions options) =>
+        Start(scenario, "built-in-code", paths, null, options, scenarioFile: null);
+
+    private static SandboxHost Start(Scenario scenario, string hash, SandboxPaths paths, SandboxWorld? saved, SandboxStartOptions options,
         string? scenarioFile)
     {
         var world = saved;
@@ -90,13 +103,21 @@ public sealed class SandboxHost : IAsyncDisposable
                 throw new ConfigurationException(new SourceMark(scenarioFile), e.Problem);
             }
         }
-        var behaviour = SandboxBehaviour.From(scenario.Sandbox, scenario.Faults, switches ?? SandboxSwitches.None);
-        var servers = new Dictionary<string, WireMockServer>();
-        foreach (var fake in world.CreateFakes())
+        var behaviour = SandboxBehaviour.From(scenario.Sandbox, scenario.Faults, options.Switches);
+        var running = new Dictionary<string, (IServiceFake, WireMockServer)>();
+        try
         {
-            servers[fake.Service] = FakeServer.Start(fake, behaviour.For(fake.Service));
+            foreach (var fake in world.CreateFakes().Where(f => options.Fakes?.Contains(f.Service) ?? true))
+            {
+                running[fake.Service] = (fake, FakeServer.Start(fake, [.. behaviour.For(fake.Service), .. options.Behaviours]));
+            }
         }
-        var host = new SandboxHost(world, paths, servers, seeded) { Behaviour = behaviour };
+        catch
+        {
+            Stop(running.Values.Select(r => r.Item2));
+            throw;
+        }
+        var host = new SandboxHost(world, paths, running, seeded) { Behaviour = behaviour };
         host.Save();
         return host;
     }
@@ -106,11 +127,16 @@ public sealed class SandboxHost : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Save();
-        foreach (var server in _servers.Values)
+        Stop(_running.Values.Select(r => r.Server));
+        return ValueTask.CompletedTask;
+    }
+
+    private static void Stop(IEnumerable<WireMockServer> servers)
+    {
+        foreach (var server in servers)
         {
             server.Stop();
             server.Dispose();
         }
-        return ValueTask.CompletedTask;
     }
 }

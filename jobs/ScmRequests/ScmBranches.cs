@@ -9,7 +9,7 @@ namespace Releng.Jobs.ScmRequests;
 /// </summary>
 public static partial class ScmBranches
 {
-    public static bool IsStandard(string branch) => Standard().IsMatch(branch);
+    public static bool IsStandard(string branch) => DistGit.BranchName.IsStandard(branch);
 
     /// <summary><c>epel9</c>, <c>epel9-next</c>, <c>epel10.1</c>, <c>el6</c>: the branches provenpackagers may not request.</summary>
     public static bool IsEpel(string branch) => branch.StartsWith("epel", StringComparison.Ordinal) || OldEl().IsMatch(branch);
@@ -20,17 +20,11 @@ public static partial class ScmBranches
     public static string? NextBase(string branch) => EpelNext().Match(branch) is { Success: true } match ? match.Groups["base"].Value : null;
 
     /// <summary>A name in the release namespaces (<c>f</c>, <c>fc</c>, <c>el</c>, <c>epel</c>, <c>rhel</c> + digit) that is not a standard branch.</summary>
-    public static bool LooksLikeRelease(string branch) => !IsStandard(branch) && ReleaseLike().IsMatch(branch);
-
-    [GeneratedRegex(@"^(?:rawhide|main|eln|f[1-9][0-9]|epel(?:8|9)(?:-next)?|epel10(?:\.[0-9])?)\z")]
-    private static partial Regex Standard();
+    public static bool LooksLikeRelease(string branch) => DistGit.BranchName.LooksLikeRelease(branch);
 
     [GeneratedRegex(@"^el[0-9]+\z")]
     private static partial Regex OldEl();
 
     [GeneratedRegex(@"^(?<base>epel[0-9]+)-next\z")]
     private static partial Regex EpelNext();
-
-    [GeneratedRegex(@"^(?:f|fc|el|epel|rhel|olpc)[0-9]", RegexOptions.IgnoreCase)]
-    private static partial Regex ReleaseLike();
 }

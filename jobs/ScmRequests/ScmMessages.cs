@@ -1,4 +1,5 @@
 using System.Globalization;
+using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.ScmRequests;
 
@@ -10,6 +11,9 @@ public static class ScmMessages
 {
     public const string InvalidBody = "Invalid ticket body";
 
+    /// <summary>fedscm-admin's "Invalid ticket body", saying what is wrong.</summary>
+    public static string InvalidBodyBecause(string reason) => $"{InvalidBody}: {reason}";
+
     public const string InvalidRepositoryName =
         "The repository name is invalid. It must be at least two characters long with only letters, numbers, hyphens, " +
         "underscores, plus signs, and/or periods. Please note that the project cannot start with a period or a plus sign.";
@@ -20,19 +24,18 @@ public static class ScmMessages
 
     public const string RepositoryNotInitialized = "The git repository is not initialized. The git branch can't be created.";
 
-    public const string BranchCreated =
-        "The branch was created in git. It may take up to 10 minutes before you have write access on the branch.";
+    public static string BranchCreated(string branch) =>
+        $"The branch {Shown(branch)} was created in git. It may take up to 10 minutes before you have write access on the branch.";
 
     public static string MissingField(string field) => $"Invalid body, missing required field: {field}";
 
     public static string InvalidNamespace(string value) =>
-        $"The namespace \"{Shown(value)}\" is invalid. It must be one of: {string.Join(", ", DistGit.DistGitName.Namespaces)}";
+        $"The namespace {Shown(value)} is invalid. It must be one of: {string.Join(", ", DistGit.DistGitName.Namespaces)}";
 
     public static string InvalidBranchName(string value) =>
-        $"The branch name \"{Shown(value)}\" is invalid. Only characters, numbers, periods, dashes, underscores, and pluses are allowed, " +
-        "and it cannot start with a period or a dash";
+        $"The branch name {Shown(value)} is invalid: {DistGit.BranchName.Problem(value) ?? "it is not a branch name"}";
 
-    public static string InvalidMonitor(string value) => $"The monitor choice of \"{Shown(value)}\" is invalid";
+    public static string InvalidMonitor(string value) => $"The monitor choice of {Shown(value)} is invalid";
 
     public static string NeedsDistGitLogin(string user, Uri distGit) =>
         $"@{user} needs to login to {distGit.GetLeftPart(UriPartial.Authority)} to sync accounts before we can proceed.";
@@ -40,33 +43,33 @@ public static class ScmMessages
     public static string RepositoryCreated(Uri project) => $"The Pagure repository was created at {project}";
 
     public static string RepositoryCreatedWithBranch(Uri project, string branch) =>
-        $"The Pagure repository was created at {project}. You may commit to the branch \"{branch}\" in about 10 minutes.";
+        $"The Pagure repository was created at {project}. You may commit to the branch {Shown(branch)} in about 10 minutes.";
 
-    public static string BranchExists(string branch, string repo) => $"The branch \"{branch}\" already exists in {repo}";
+    public static string BranchExists(string branch, string repo) => $"The branch {Shown(branch)} already exists in {repo}";
 
     public static string NotAStandardBranch(string branch) =>
-        $"The branch \"{branch}\" looks like a release branch but is not one that can be requested";
+        $"The branch {Shown(branch)} looks like a release branch but is not one that can be requested";
 
-    public static string PlaygroundBranch(string branch) => $"The branch \"{branch}\" can no longer be requested";
+    public static string PlaygroundBranch(string branch) => $"The branch {Shown(branch)} can no longer be requested";
 
     public static string EpelOnlyForRpms(string branch, string @namespace) =>
-        $"The EPEL branch \"{branch}\" can only be requested for the rpms namespace, not for \"{@namespace}\"";
+        $"The EPEL branch {Shown(branch)} can only be requested for the rpms namespace, not for {Shown(@namespace)}";
 
     public static string EpelNextNeedsEpel(string branch, string baseBranch) =>
-        $"The branch \"{branch}\" can only be requested once the branch \"{baseBranch}\" exists";
+        $"The branch {Shown(branch)} can only be requested once the branch {Shown(baseBranch)} exists";
 
     public static string Retired(string repo, string branch) =>
         $"The package {repo} is retired on {branch}; request its unretirement first";
 
     public static string NoBranchRights(string user, string repo, string branch) =>
-        $"@{user} is not an admin, committer or collaborator allowed on \"{branch}\" of {repo}, so they cannot request this branch. " +
+        $"@{user} is not an admin, committer or collaborator allowed on {Shown(branch)} of {repo}, so they cannot request this branch. " +
         "Please ask one of the package's maintainers to request it.";
 
     public static string ProvenpackagerEpel(string user, string branch) =>
-        $"@{user} has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as \"{branch}\". " +
+        $"@{user} has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as {Shown(branch)}. " +
         "Please ask one of the package's maintainers to request it.";
 
-    public static string InvalidRequester(string user) => $"The requester \"{Shown(user)}\" is not a valid Fedora account name";
+    public static string InvalidRequester(string user) => $"The requester {Shown(user)} is not a valid Fedora account name";
 
     /// <summary>The toddler's ping when a request skips Bugzilla validation.</summary>
     public static string ValidationPing(IEnumerable<string> approvers, string bot) =>
@@ -93,12 +96,6 @@ public static class ScmMessages
     public static string Problems(IReadOnlyList<string> problems) =>
         problems.Count == 1 ? problems[0] : string.Join("\n", problems.Select(p => "* " + p));
 
-    /// <summary>Ticket text quoted back: control characters escaped, cut after 80 characters, so it cannot break a comment.</summary>
-    public static string Shown(string value)
-    {
-        var shown = value.Length > 80 ? value[..80] + "…" : value;
-        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
-            .Replace("@", "@\u200b", StringComparison.Ordinal)
-            .Replace("`", "'", StringComparison.Ordinal);
-    }
+    /// <summary>Ticket text quoted back, through the one safe-echo renderer (a code span, hidden characters shown).</summary>
+    public static string Shown(string value) => SafeEcho.Name(value);
 }

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Reviews;
+using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.ScmRequests;
 
 /// <summary>
 /// Reads the fenced JSON body <c>fedpkg request-repo</c> and <c>request-branch</c> file, in every shape they had
 /// (<c>master</c> or <c>rawhide</c>, <c>bug_id</c> as a number, a string or <c>""</c>, optional <c>initial_commit</c>,
-/// <c>exception</c>, <c>monitor</c>, <c>sls</c>). Every name is checked against the dist-git rules here, before any
-/// other code sees it; a failure is the sentence to post, never an exception.
+/// <c>exception</c>, <c>monitor</c>, <c>sls</c>), strictly (<see cref="RequestJson"/>: no key twice, each key of its
+/// type, bounded size). Every name is checked against the dist-git rules here, before any other code sees it; a
+/// failure is the sentence to post, never an exception.
 /// </summary>
 public static class ScmRequestParser
 {
@@ -22,42 +24,61 @@ public static class ScmRequestParser
     private static readonly string[] NewRepoFields = ["repo", "branch", "bug_id", "namespace", "monitor"];
     private static readonly string[] NewBranchFields = ["namespace", "branch", "repo"];
 
-    /// <summary>Tickets are small; anything longer is not a request (and is not worth parsing).</summary>
-    public const int MaxBodyLength = 20_000;
+    /// <summary>The type each known key must have; a value of another type is refused with the key and its position.</summary>
+    private static readonly (string Key, JsonValueKind[] Allowed)[] Types =
+    [
+        ("action", [JsonValueKind.String]),
+        ("namespace", [JsonValueKind.String]),
+        ("repo", [JsonValueKind.String]),
+        ("branch", [JsonValueKind.String]),
+        ("bug_id", [JsonValueKind.Number, JsonValueKind.String, JsonValueKind.Null]),
+        ("monitor", [JsonValueKind.String]),
+        ("exception", [JsonValueKind.True, JsonValueKind.Null]),
+        ("initial_commit", [JsonValueKind.True, JsonValueKind.Null]),
+        ("create_git_branch", [JsonValueKind.True, JsonValueKind.Null]),
+        ("description", [JsonValueKind.String, JsonValueKind.Null]),
+        ("summary", [JsonValueKind.String, JsonValueKind.Null]),
+        ("upstreamurl", [JsonValueKind.String, JsonValueKind.Null]),
+        ("sls", [JsonValueKind.Object, JsonValueKind.Null]),
+    ];
 
+    /// <summary>Tickets are small; anything longer is not a request (and is not worth parsing).</summary>
+    public const int MaxBodyLength = RequestJson.MaxBodyLength;
+
+    /// <summary>
+    /// The request in <paramref name="body"/>, or why it is invalid: "Invalid ticket body: " and what is wrong (too long,
+    /// broken JSON at line L, column C, a key given twice, a value of the wrong type, an unknown action). An
+    /// unretirement request (an action naming an unretirement) is not refused: <see cref="ParsedTicket.HandledBy"/>
+    /// says the unretire job handles it.
+    /// </summary>
     public static ParsedTicket Parse(string body)
     {
-        if (body.Length > MaxBodyLength)
+        var parsed = RequestJson.Parse(body);
+        if (parsed.Object is not { } json)
         {
-            return ParsedTicket.Invalid(ScmMessages.InvalidBody);
+            return ParsedTicket.Invalid(ScmMessages.InvalidBodyBecause(parsed.Problem!));
         }
-        // As fedscm-admin: strip the fence's backticks, then the newlines, then read JSON.
-        var text = body.Trim().Trim('`').Trim();
-        if (text.StartsWith("json", StringComparison.OrdinalIgnoreCase))
+        using (json)
         {
-            text = text[4..];
-        }
-        text = text.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException)
-        {
-            return ParsedTicket.Invalid(ScmMessages.InvalidBody);
-        }
-        using (document)
-        {
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? Read(document.RootElement)
-                : ParsedTicket.Invalid(ScmMessages.InvalidBody);
+            return Read(json);
         }
     }
 
-    private static ParsedTicket Read(JsonElement json)
+    /// <summary>Whether <paramref name="action"/> names an unretirement (<c>request-unretirement</c>, <c>unretire</c>, …).</summary>
+    public static bool IsUnretirementAction(string action) => action.Contains("unretire", StringComparison.OrdinalIgnoreCase);
+
+    private static ParsedTicket Read(RequestJsonObject json)
     {
-        var action = String(json, "action") switch
+        if (json.WrongType("action", JsonValueKind.String) is { } actionType)
+        {
+            return ParsedTicket.Invalid(ScmMessages.InvalidBodyBecause(actionType));
+        }
+        var actionText = json.Text("action");
+        if (actionText is null)
+        {
+            return ParsedTicket.Invalid(ScmMessages.InvalidBodyBecause("it names no `action` (expected `new_repo` or `new_branch`)"));
+        }
+        var action = actionText switch
         {
             "new_repo" => ScmAction.NewRepo,
             "new_branch" => ScmAction.NewBranch,
@@ -65,17 +86,23 @@ public static class ScmRequestParser
         };
         if (action is null)
         {
-            return ParsedTicket.Invalid(ScmMessages.InvalidBody);
+            return IsUnretirementAction(actionText)
+                ? ParsedTicket.Unretirement(actionText)
+                : ParsedTicket.Invalid(ScmMessages.InvalidBodyBecause(
+                    $"unknown action {SafeEcho.Code(actionText)} (expected `new_repo` or `new_branch`)"));
+        }
+        if (json.WrongTypes(Types) is { } wrongType)
+        {
+            return ParsedTicket.Invalid(ScmMessages.InvalidBodyBecause(wrongType));
         }
         var required = action == ScmAction.NewRepo ? NewRepoFields : NewBranchFields;
-        if (required.FirstOrDefault(field => !json.TryGetProperty(field, out _)) is { } missing)
+        if (required.FirstOrDefault(field => !json.Has(field)) is { } missing)
         {
             return ParsedTicket.Invalid(ScmMessages.MissingField(missing));
         }
-        if (String(json, "namespace") is not { } ns || String(json, "repo") is not { } name || String(json, "branch") is not { } branch)
-        {
-            return ParsedTicket.Invalid(ScmMessages.InvalidBody);
-        }
+        var ns = json.Text("namespace")!;
+        var name = json.Text("repo")!;
+        var branch = json.Text("branch")!;
         if (!DistGitName.IsNamespace(ns))
         {
             return ParsedTicket.Invalid(ScmMessages.InvalidNamespace(ns));
@@ -94,47 +121,30 @@ public static class ScmRequestParser
             return ParsedTicket.Valid(new ScmRequest(ScmAction.NewBranch, repo, branch));
         }
 
-        if (!TryBugId(json.GetProperty("bug_id"), out var bugId))
+        json.TryGet("bug_id", out var bugElement);
+        if (!TryBugId(bugElement, out var bugId))
         {
             return ParsedTicket.Invalid(ReviewMessages.InvalidBug);
         }
-        if (!TryBoolean(json, "exception", false, out var exception) || !TryBoolean(json, "initial_commit", true, out var initialCommit))
-        {
-            return ParsedTicket.Invalid(ScmMessages.InvalidBody);
-        }
-        var monitorElement = json.GetProperty("monitor");
-        var monitor = monitorElement.ValueKind == JsonValueKind.String ? monitorElement.GetString()! : monitorElement.GetRawText();
+        var exception = Boolean(json, "exception", false);
+        var initialCommit = Boolean(json, "initial_commit", true);
+        var monitor = json.Text("monitor")!;
         if (!MonitorChoices.Contains(monitor))
         {
             return ParsedTicket.Invalid(ScmMessages.InvalidMonitor(monitor));
         }
-        var upstream = String(json, "upstreamurl");
+        var upstream = json.Text("upstreamurl");
         if (!string.IsNullOrEmpty(upstream)
             && !(Uri.TryCreate(upstream, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && upstream.All(c => !char.IsControl(c))))
         {
             upstream = null;
         }
         return ParsedTicket.Valid(new ScmRequest(ScmAction.NewRepo, repo, branch, bugId, exception, monitor, initialCommit,
-            Clean(String(json, "description")), Clean(String(json, "summary")), string.IsNullOrEmpty(upstream) ? null : upstream));
+            Clean(json.Text("description")), Clean(json.Text("summary")), string.IsNullOrEmpty(upstream) ? null : upstream));
     }
 
-    private static string? String(JsonElement json, string name) =>
-        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool TryBoolean(JsonElement json, string name, bool fallback, out bool value)
-    {
-        value = fallback;
-        if (!json.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return true;
-        }
-        if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            value = element.GetBoolean();
-            return true;
-        }
-        return false;
-    }
+    private static bool Boolean(RequestJsonObject json, string name, bool fallback) =>
+        json.TryGet(name, out var element) && element.ValueKind is JsonValueKind.True or JsonValueKind.False ? element.GetBoolean() : fallback;
 
     private static bool TryBugId(JsonElement element, out int? bugId)
     {

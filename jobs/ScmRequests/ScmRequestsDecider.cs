@@ -43,6 +43,11 @@ public sealed class ScmRequestsDecider(
         {
             return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"closed ({ticket.CloseStatus ?? "no close status"})")];
         }
+        if (ScmRequestParser.Parse(ticket.Body).HandledBy is { } otherJob)
+        {
+            // An unretirement filed on this tracker: its commands and its answer belong to that job.
+            return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"not a repository or branch request: handled by {otherJob}")];
+        }
         var decisions = new List<Decision>();
         var unanswered = BotCommands.Unanswered(ticket, bot);
         var helpAsks = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();

@@ -59,7 +59,7 @@ public sealed partial class ScmTicketDecider
         var steps = new List<Step>
         {
             Steps.CreateBranchFromFirstCommit(request.Repo, branch, defaultBranch),
-            Steps.Comment(ticket, ScmMarkers.Processed, ScmMessages.BranchCreated, RetryIds, force: false),
+            Steps.Comment(ticket, ScmMarkers.Processed, ScmMessages.BranchCreated(branch), RetryIds, force: false),
             Steps.Close(ticket, "Processed"),
         };
         var decisions = AnswerNeedlessValid().ToList();

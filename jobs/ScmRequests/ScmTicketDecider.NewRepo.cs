@@ -12,6 +12,10 @@ public sealed partial class ScmTicketDecider
         var requester = ticket.Author;
         if (request.ExtraBranch is { } extra)
         {
+            if (ScmBranches.LooksLikeRelease(extra))
+            {
+                return [Invalid(ScmMessages.NotAStandardBranch(extra))];
+            }
             if (EpelProblem(request.Repo, extra, existing: null) is { } epelProblem)
             {
                 return [Invalid(epelProblem)];

@@ -21,7 +21,7 @@ public sealed partial class ScmTicketDecider(ScmRequestsDecider run, Ticket tick
         var parsed = ScmRequestParser.Parse(ticket.Body);
         if (parsed.Request is not { } request)
         {
-            return [Invalid(parsed.Problem!)];
+            return [Invalid(parsed.Problem ?? ScmMessages.InvalidBody)];
         }
         _evidence.Add(new Evidence("request", request.Action == ScmAction.NewRepo
             ? $"new repository {request.Repo} (branch {request.Branch})"

@@ -20,9 +20,9 @@ namespace Releng.Jobs.Services;
 public static class ServiceClients
 {
     public static IServiceCollection AddServiceClients(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpSettings? http = null)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null)
     {
-        http ??= HttpSettings.Default;
+        http ??= HttpOptions.Default;
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);

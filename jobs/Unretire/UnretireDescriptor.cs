@@ -41,7 +41,7 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
     public override string Documentation => "docs/jobs/unretire.md";
 
     /// <summary>Registers <see cref="IKojiPackageBlocks"/> over the registered <see cref="IKojiClient"/>.</summary>
-    public override void AddServices(IServiceCollection services, HttpSettings http) =>
+    public override void AddServices(IServiceCollection services, HttpOptions http) =>
         services.TryAddSingleton<IKojiPackageBlocks>(provider => new KojiPackageBlocks(provider.GetRequiredService<IKojiClient>()));
 
     public override UnretireOptions Bind(JobRequest request)

@@ -18,11 +18,11 @@ public sealed record UnretireOptions(
     int? Concurrency = null)
 {
     /// <summary>
-    /// Twice the per-service request bound (<see cref="Http.HttpSettings.MaxConcurrency"/>): a ticket's checks wait on
+    /// Twice the per-service request bound (<see cref="Http.HttpOptions.MaxConcurrency"/>): a ticket's checks wait on
     /// one service at a time, spread over dist-git, Koji, FASJSON and Bugzilla, so this many keeps each service near
     /// its bound without queueing hundreds of tickets behind it.
     /// </summary>
-    public static int DefaultConcurrency => 2 * Http.HttpSettings.Default.MaxConcurrency;
+    public static int DefaultConcurrency => 2 * Http.HttpOptions.Default.MaxConcurrency;
 
     public int EffectiveConcurrency => Concurrency ?? DefaultConcurrency;
 }

@@ -208,14 +208,7 @@ public static class UnretireReport
 
     private static string AbbreviatedHash(string hash) => $"`{hash[..Math.Min(10, hash.Length)]}`";
 
-    /// <summary>Untrusted text (a retirement reason) inside a table cell: one line, no Markdown structure, bounded.</summary>
-    internal static string Cell(string text)
-    {
-        var line = string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (line.Length > 200)
-        {
-            line = line[..200] + "…";
-        }
-        return "\"" + line.Replace("\\", "\\\\").Replace("|", "\\|").Replace("<", "&lt;").Replace("@", "@\u200b") + "\"";
-    }
+    /// <summary>Untrusted text (a retirement reason) inside a table cell: the safe-echo code span, bounded.</summary>
+    internal static string Cell(string text) =>
+        SafeEcho.Code(string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), 200, inTable: true);
 }

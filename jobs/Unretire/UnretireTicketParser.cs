@@ -21,7 +21,12 @@ public static partial class UnretireTicketParser
     public static UnretireTicketParse Parse(Ticket ticket)
     {
         var problems = new List<string>();
-        var fields = ReadJson(ticket.Body) ?? ReadText(ticket);
+        var json = ReadJson(ticket.Body);
+        if (json.Problem is { } jsonProblem)
+        {
+            return new UnretireTicketParse(null, [$"a readable request: {jsonProblem}"]);
+        }
+        var fields = json.Fields ?? ReadText(ticket);
 
         DistGitRepo? repo = null;
         if (fields.Target is null)
@@ -58,7 +63,7 @@ public static partial class UnretireTicketParser
             }
             else
             {
-                problems.Add($"valid branches: {new DistGitNameException("branch", branch, "expected letters, digits, '.', '-', '_', '+', not starting with '-' or '.'").Message}");
+                problems.Add($"valid branches: {new DistGitNameException("branch", branch, BranchName.Problem(branch)!).Message}");
             }
         }
 
@@ -103,50 +108,76 @@ public static partial class UnretireTicketParser
 
     private sealed record Fields(string? Target, IReadOnlyList<string> Branches, int? Bug, string? User);
 
-    private static Fields? ReadJson(string body)
+    /// <summary>The keys each field may come under (fedpkg's and hand-written spellings); giving two of them is refused.</summary>
+    private static readonly string[] NameKeys = ["name", "package", "repo"];
+    private static readonly string[] NamespaceKeys = ["namespace", "type", "ns"];
+    private static readonly string[] BranchKeys = ["branches", "branch"];
+    private static readonly string[] BugKeys = ["review_bugzilla", "bug_id", "bug", "bz"];
+    private static readonly string[] UserKeys = ["maintainer", "user", "fas"];
+
+    private sealed record JsonFields(Fields? Fields, string? Problem);
+
+    /// <summary>
+    /// The fields of a JSON request, read strictly (<see cref="RequestJson"/>: no key twice, each of its type, one
+    /// spelling per field); no fields when the body holds no JSON object naming a package (a hand-written ticket).
+    /// </summary>
+    private static JsonFields ReadJson(string body)
     {
-        var start = body.IndexOf('{', StringComparison.Ordinal);
-        var end = body.LastIndexOf('}');
-        if (start < 0 || end <= start)
+        var parsed = RequestJson.Parse(body);
+        if (parsed.Object is not { } json)
         {
-            return null;
+            // A hand-written ticket may hold braces that are no JSON: it is read as text. JSON that breaks a rule is refused.
+            return new JsonFields(null, parsed.IsJson ? parsed.Problem : null);
         }
-        try
+        using (json)
         {
-            using var document = JsonDocument.Parse(body[start..(end + 1)]);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            var problem = json.WrongTypes(NameKeys.Concat(NamespaceKeys).Concat(UserKeys).Select(k => (k, new[] { JsonValueKind.String, JsonValueKind.Null }))
+                .Concat(BugKeys.Select(k => (k, new[] { JsonValueKind.String, JsonValueKind.Number, JsonValueKind.Null })))
+                .Concat(BranchKeys.Select(k => (k, new[] { JsonValueKind.Array, JsonValueKind.String }))))
+                ?? OneSpelling(json, NameKeys) ?? OneSpelling(json, NamespaceKeys) ?? OneSpelling(json, BranchKeys)
+                ?? OneSpelling(json, BugKeys) ?? OneSpelling(json, UserKeys);
+            if (problem is null && json.TryGet(BranchKeys.FirstOrDefault(json.Has, "branches"), out var listed) && listed.ValueKind == JsonValueKind.Array
+                && listed.EnumerateArray().FirstOrDefault(b => b.ValueKind != JsonValueKind.String) is { ValueKind: not JsonValueKind.Undefined } odd)
             {
-                return null;
+                problem = $"every branch in `branches` must be a string, not {SafeEcho.Code(odd.GetRawText(), maxLength: 20)}";
             }
-            var name = Text(root, "name", "package", "repo");
+            if (problem is not null)
+            {
+                return new JsonFields(null, problem);
+            }
+            var name = Text(json, NameKeys);
             if (name is null)
             {
-                return null;
+                return new JsonFields(null, null);
             }
-            var ns = Text(root, "namespace", "type", "ns");
+            var ns = Text(json, NamespaceKeys);
             var target = ns is null || name.Contains('/', StringComparison.Ordinal) ? name : $"{ns}/{name}";
-            var branches = root.TryGetProperty("branches", out var list) || root.TryGetProperty("branch", out list)
+            var branches = json.TryGet("branches", out var list) || json.TryGet("branch", out list)
                 ? list.ValueKind == JsonValueKind.Array
-                    ? list.EnumerateArray().Select(b => b.ToString()).ToList()
-                    : SplitBranches(list.ToString())
+                    ? list.EnumerateArray().Select(b => b.GetString()!).ToList()
+                    : SplitBranches(list.GetString()!)
                 : [];
-            var bugText = Text(root, "review_bugzilla", "bug_id", "bug", "bz");
+            var bugText = Text(json, BugKeys);
             int? bug = bugText is not null && int.TryParse(bugText.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id : bugText is null ? null : FindBug(bugText);
-            return new Fields(target, branches, bug, Text(root, "maintainer", "user", "fas"));
-        }
-        catch (JsonException)
-        {
-            return null;
+            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys)), null);
         }
     }
 
-    private static string? Text(JsonElement root, params string[] names)
+    /// <summary>Refuses a field given under two spellings (<c>name</c> and <c>package</c>): which one counts would be a guess.</summary>
+    private static string? OneSpelling(RequestJsonObject json, string[] keys)
     {
-        foreach (var name in names)
+        var given = keys.Where(json.Has).ToList();
+        return given.Count > 1
+            ? $"{string.Join(" and ", given.Select(k => SafeEcho.Code(k)))} name the same thing; give one of them"
+            : null;
+    }
+
+    private static string? Text(RequestJsonObject json, string[] keys)
+    {
+        foreach (var key in keys)
         {
-            if (root.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            if (json.TryGet(key, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
             {
                 var text = value.ToString();
                 if (text.Length > 0)
@@ -168,7 +199,7 @@ public static partial class UnretireTicketParser
             var forPart = ForPattern().Match(rest);
             if (forPart.Success)
             {
-                titleBranches.AddRange(SplitBranches(forPart.Groups["branches"].Value).Where(b => KnownBranchPattern().IsMatch(b)));
+                titleBranches.AddRange(SplitBranches(forPart.Groups["branches"].Value).Where(BranchName.IsStandard));
                 rest = rest[..forPart.Index].Trim();
             }
             rest = rest.Trim('`', '"', '\'', ' ');
@@ -199,9 +230,6 @@ public static partial class UnretireTicketParser
 
     [GeneratedRegex(@"\s(?:for|in|on)\s+(?<branches>.+)\z", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex ForPattern();
-
-    [GeneratedRegex(@"^(?:rawhide|f\d+|epel\d+(?:\.\d+)?(?:-next)?|el\d+|eln)\z")]
-    private static partial Regex KnownBranchPattern();
 
     [GeneratedRegex(@"^[ \t]*[-*]?[ \t]*\**(?:package|repo(?:sitory)?)\**[ \t]*[:=][ \t]*(?<target>[^\r\n]+?)[ \t]*\r?$",
         RegexOptions.IgnoreCase | RegexOptions.Multiline)]

@@ -30,7 +30,7 @@ public sealed class FakeKojiHub : IAsyncDisposable
         var unused = new Uri("http://127.0.0.1:9/");
         _provider = new ServiceCollection()
             .AddKoji(new ServiceEndpoints(unused, unused, unused, new Uri(_server.Url + "/kojihub"), unused, unused),
-                Credentials.FromEnvironment(_ => null), HttpSettings.Default)
+                Credentials.FromEnvironment(_ => null), HttpOptions.Default)
             .BuildServiceProvider();
     }
 

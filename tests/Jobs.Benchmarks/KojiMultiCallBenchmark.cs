@@ -27,7 +27,7 @@ public sealed class KojiMultiCallBenchmark(int packages = 500, int latencyMs = 5
         }, latencyMs);
         var fake = hub.Fake;
         var client = hub.Client;
-        var concurrency = HttpSettings.Default.MaxConcurrency;
+        var concurrency = HttpOptions.Default.MaxConcurrency;
 
         var small = new KojiClient(hub.HttpClients, client.HubUrl,
             Credentials.FromEnvironment(_ => null), new KojiClientOptions { MaxCallsPerMultiCall = 100 });

@@ -90,7 +90,7 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
         }
         if (latencyMs >= 100)
         {
-            goals.Add($"concurrency near {HttpSettings.Default.MaxConcurrency}/service");
+            goals.Add($"concurrency near {HttpOptions.Default.MaxConcurrency}/service");
         }
         return new BenchmarkRow(Name, $"{tickets} tickets, {latencyMs} ms", requests.Total, wall,
             $"per ticket: {perService}; {growthPerTicket:0.0} KiB/ticket growth; seeding {seeding.TotalSeconds:0.0} s" +

@@ -25,7 +25,7 @@ public sealed partial class BodhiWorld
     private static BodhiReleaseRecord ToRecord(BodhiReleaseScenario release)
     {
         var tag = release.Tag ?? (release.Branch == "rawhide"
-            ? throw new ConfigurationException("scenario", 0, 0, "bodhi: the rawhide release needs its tag (e.g. tag: f44)")
+            ? throw new ConfigurationException(release.At, "bodhi: the rawhide release needs its tag (e.g. tag: f44)")
             : release.Branch);
         var name = release.Name ?? NameFromTag(tag);
         var idPrefix = release.IdPrefix ?? IdPrefixFromName(name);

@@ -27,7 +27,7 @@ public sealed class BugzillaWorld
         var apiUser = scenario.Bugzilla.ApiUser;
         var world = new BugzillaWorld
         {
-            ApiUser = Email(scenario, apiUser, "bugzilla.api_user"),
+            ApiUser = Email(scenario, apiUser, "bugzilla.api_user", scenario.Bugzilla.At),
             ApiUserRealName = scenario.People.GetValueOrDefault(apiUser)?.Fullname ?? "",
         };
         DateTimeOffset Ago(double days) => scenario.Clock - TimeSpan.FromDays(days);
@@ -36,10 +36,10 @@ public sealed class BugzillaWorld
             var where = $"bugzilla bug {bug.Id}";
             if (world.Find(bug.Id) is not null)
             {
-                throw new ConfigurationException("scenario", 0, 0, $"{where} is listed twice");
+                throw new ConfigurationException(bug.At, $"{where} is listed twice");
             }
             var assignee = bug.AssignedTo is null ? "nobody@fedoraproject.org"
-                : bug.AssignedTo.Length == 0 ? "" : Email(scenario, bug.AssignedTo, where);
+                : bug.AssignedTo.Length == 0 ? "" : Email(scenario, bug.AssignedTo, where, bug.At);
             var oldest = bug.Flags.Select(f => f.DaysAgo).Concat(bug.Comments.Select(c => c.DaysAgo)).DefaultIfEmpty(0).Max();
             var created = Ago(bug.DaysAgo ?? Math.Max(14, oldest + 1));
             var record = new BugRecord
@@ -50,7 +50,7 @@ public sealed class BugzillaWorld
                 Resolution = bug.Resolution,
                 Product = bug.Product,
                 Component = [bug.Component],
-                Creator = Email(scenario, bug.Creator, where),
+                Creator = Email(scenario, bug.Creator, where, bug.At),
                 AssignedTo = assignee,
                 CreationTime = created,
             };
@@ -65,7 +65,7 @@ public sealed class BugzillaWorld
                     Id = world.NextCommentId++,
                     Count = record.Comments.Count,
                     Text = comment.Text,
-                    Creator = Email(scenario, comment.Author, where),
+                    Creator = Email(scenario, comment.Author, where, comment.At),
                     CreationTime = Ago(comment.DaysAgo),
                 });
             }
@@ -77,7 +77,7 @@ public sealed class BugzillaWorld
                     TypeId = FlagTypeIds.GetValueOrDefault(flag.Name, 100),
                     Name = flag.Name,
                     Status = flag.Status,
-                    Setter = Email(scenario, flag.Setter, where),
+                    Setter = Email(scenario, flag.Setter, where, flag.At),
                     CreationDate = Ago(flag.DaysAgo),
                     ModificationDate = Ago(flag.DaysAgo),
                 });
@@ -92,7 +92,7 @@ public sealed class BugzillaWorld
     }
 
     /// <summary>A person named in the scenario: a user under <c>people:</c> (their e-mail) or an e-mail as written.</summary>
-    private static string Email(Scenario scenario, string who, string where)
+    private static string Email(Scenario scenario, string who, string where, SourceMark at)
     {
         if (who.Contains('@', StringComparison.Ordinal))
         {
@@ -102,7 +102,7 @@ public sealed class BugzillaWorld
         {
             return person.EmailOr(who);
         }
-        throw new ConfigurationException("scenario", 0, 0,
+        throw new ConfigurationException(at,
             $"{where}: '{who}' is neither a user under people: nor an e-mail address");
     }
 }

@@ -34,9 +34,17 @@ internal static class DistGitSeeder
             }
             catch (DistGitNameException e)
             {
-                throw Problem(key, e.Message);
+                throw new ConfigurationException(repoScenario.At, Problem(key, e.Message).Problem);
             }
-            planned.Add((repo, repoScenario, PlanHistory(scenario, repo, repoScenario)));
+            try
+            {
+                planned.Add((repo, repoScenario, PlanHistory(scenario, repo, repoScenario)));
+            }
+            catch (ConfigurationException e) when (e.At == IScenarioEntry.Nowhere)
+            {
+                // The history's checks know the repository, not where it was written: its entry is.
+                throw new ConfigurationException(repoScenario.At, e.Problem);
+            }
         }
         var templates = new EmptyRepositoryTemplates(Path.Combine(world.GitRoot, ".templates"));
         try

@@ -130,13 +130,13 @@ public sealed class KojiWorld
         xml.Length == 0 ? [] : XmlRpcServerCodec.DecodeCall(xml).Params;
 
     /// <summary>Splits name-version-release from the right, as Koji does.</summary>
-    internal static (string Name, string Version, string Release) SplitNvr(string nvr)
+    internal static (string Name, string Version, string Release) SplitNvr(string nvr, SourceMark at)
     {
         var releaseDash = nvr.LastIndexOf('-');
         var versionDash = releaseDash > 0 ? nvr.LastIndexOf('-', releaseDash - 1) : -1;
         if (versionDash <= 0)
         {
-            throw new ConfigurationException("scenario", 0, 0, $"koji: '{nvr}' is not a name-version-release");
+            throw new ConfigurationException(at, $"koji: '{nvr}' is not a name-version-release");
         }
         return (nvr[..versionDash], nvr[(versionDash + 1)..releaseDash], nvr[(releaseDash + 1)..]);
     }

@@ -37,7 +37,7 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
             var tag = _world.EnsureTag(tagName);
             happenings.Add((repo.DaysAgo, order++, e => _world.Repos.Add(new KojiWorldRepo
             {
-                Id = _world.Repos.Count + 1, TagId = tag.Id, State = RepoState(repo.State), CreateEvent = e, CreationTime = _world.EventTime(e),
+                Id = _world.Repos.Count + 1, TagId = tag.Id, State = RepoState(repo.State, repo.At), CreateEvent = e, CreationTime = _world.EventTime(e),
             })));
         }
         foreach (var task in _koji.Tasks)
@@ -116,14 +116,14 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
 
     private KojiWorldBuild CreateBuild(KojiBuildScenario build, KojiWorldUser admin)
     {
-        var (name, version, release) = KojiWorld.SplitNvr(build.Nvr);
+        var (name, version, release) = KojiWorld.SplitNvr(build.Nvr, build.At);
         if (_world.Builds.Any(b => b.Nvr == build.Nvr))
         {
             // Koji's build table has one row per name-version-release.
-            throw new ConfigurationException("scenario", 0, 0, $"koji build {build.Nvr} is listed twice; Koji has one build per NVR");
+            throw new ConfigurationException(build.At, $"koji build {build.Nvr} is listed twice; Koji has one build per NVR");
         }
         var time = scenario.Clock.AddDays(-build.DaysAgo);
-        var state = BuildState(build.State, build.Nvr);
+        var state = BuildState(build);
         var record = new KojiWorldBuild
         {
             Id = _world.Builds.Count + 1,
@@ -135,7 +135,7 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
             State = state,
             Type = build.Type is "image" or "rpm"
                 ? build.Type
-                : throw new ConfigurationException("scenario", 0, 0, $"koji build {build.Nvr}: type must be rpm or image, not '{build.Type}'"),
+                : throw new ConfigurationException(build.At, $"koji build {build.Nvr}: type must be rpm or image, not '{build.Type}'"),
             OwnerId = build.Owner is { } owner ? _world.EnsureUser(owner).Id : admin.Id,
             CreationTime = time,
             StartTime = time.AddHours(-1),
@@ -173,7 +173,7 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
         {
             var rpmIds = archive.Rpms.Select(nvr =>
             {
-                var component = _world.Builds.FirstOrDefault(b => b.Nvr == nvr) ?? AddComponentBuild(nvr, record, index, position);
+                var component = _world.Builds.FirstOrDefault(b => b.Nvr == nvr) ?? AddComponentBuild(nvr, record, index, position, archive.At);
                 return (_world.Rpms.FirstOrDefault(r => r.BuildId == component.Id && r.Arch == archive.Arch)
                     ?? _world.Rpms.FirstOrDefault(r => r.BuildId == component.Id && r.Arch == "noarch")
                     ?? AddRpm(component, archive.Arch)).Id;
@@ -193,12 +193,12 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
     }
 
     /// <summary>A component named only in an archive becomes a complete, untagged build made just before the image.</summary>
-    private KojiWorldBuild AddComponentBuild(string nvr, KojiWorldBuild image, int index, int position)
+    private KojiWorldBuild AddComponentBuild(string nvr, KojiWorldBuild image, int index, int position, SourceMark at)
     {
-        var (name, version, release) = KojiWorld.SplitNvr(nvr);
+        var (name, version, release) = KojiWorld.SplitNvr(nvr, at);
         if (release.Length == 0 || version.Length == 0)
         {
-            throw new ConfigurationException("scenario", 0, 0, $"koji.builds[{index}].archives[{position}]: '{nvr}' is not a name-version-release");
+            throw new ConfigurationException(at, $"koji.builds[{index}].archives[{position}]: '{nvr}' is not a name-version-release");
         }
         var build = new KojiWorldBuild
         {
@@ -250,27 +250,27 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
         {
             Id = _world.Tasks.Count + 1,
             Method = task.Method,
-            State = TaskState(task.State),
+            State = TaskState(task.State, task.At),
             OwnerId = task.Owner is { } owner ? _world.EnsureUser(owner).Id : admin.Id,
             CreateTime = time,
-            StartTime = TaskState(task.State) == 0 ? null : time,
-            CompletionTime = TaskState(task.State) is 2 or 3 or 5 ? time : null,
+            StartTime = TaskState(task.State, task.At) == 0 ? null : time,
+            CompletionTime = TaskState(task.State, task.At) is 2 or 3 or 5 ? time : null,
             RequestXml = KojiWorld.EncodeRequest(request),
         });
     }
 
-    private static int BuildState(string state, string nvr) => state switch
+    private static int BuildState(KojiBuildScenario build) => build.State switch
     {
         "building" => 0,
         "complete" => 1,
         "deleted" => 2,
         "failed" => 3,
         "canceled" => 4,
-        _ => throw new ConfigurationException("scenario", 0, 0,
-            $"koji build {nvr}: state must be building, complete, deleted, failed or canceled, not '{state}'"),
+        var state => throw new ConfigurationException(build.At,
+            $"koji build {build.Nvr}: state must be building, complete, deleted, failed or canceled, not '{state}'"),
     };
 
-    private static int TaskState(string state) => state switch
+    private static int TaskState(string state, SourceMark at) => state switch
     {
         "free" => 0,
         "open" => 1,
@@ -278,17 +278,17 @@ internal sealed class KojiWorldSeeder(Scenario scenario)
         "canceled" => 3,
         "assigned" => 4,
         "failed" => 5,
-        _ => throw new ConfigurationException("scenario", 0, 0,
+        _ => throw new ConfigurationException(at,
             $"koji task state must be free, open, assigned, closed, canceled or failed, not '{state}'"),
     };
 
-    private static int RepoState(string state) => state switch
+    private static int RepoState(string state, SourceMark at) => state switch
     {
         "init" => 0,
         "ready" => 1,
         "expired" => 2,
         "deleted" => 3,
         "problem" => 4,
-        _ => throw new ConfigurationException("scenario", 0, 0, $"koji repo state must be init, ready, expired, deleted or problem, not '{state}'"),
+        _ => throw new ConfigurationException(at, $"koji repo state must be init, ready, expired, deleted or problem, not '{state}'"),
     };
 }

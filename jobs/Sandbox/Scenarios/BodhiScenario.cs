@@ -1,3 +1,6 @@
+using Releng.Jobs.Configuration;
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Sandbox.Scenarios;
 
 /// <summary>
@@ -15,8 +18,12 @@ public sealed class BodhiScenario
 /// One release. Only <c>branch</c> is needed for a numbered branch (<c>f43</c>, <c>epel9</c>); the other fields
 /// follow Fedora's naming (<c>F43</c>, <c>f43-updates</c>, <c>epel9-testing-candidate</c>, …) unless given.
 /// </summary>
-public sealed class BodhiReleaseScenario
+public sealed class BodhiReleaseScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public required string Branch { get; set; }
     /// <summary>The Koji dist tag; defaults to the branch, so rawhide needs it (<c>f44</c>).</summary>
     public string? Tag { get; set; }

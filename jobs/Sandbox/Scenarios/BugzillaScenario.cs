@@ -1,3 +1,6 @@
+using Releng.Jobs.Configuration;
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Sandbox.Scenarios;
 
 /// <summary>
@@ -16,16 +19,24 @@ namespace Releng.Jobs.Sandbox.Scenarios;
 ///       flags: [ { name: fedora-review, status: "+", setter: reviewer, days_ago: 3 } ]
 /// </code>
 /// </example>
-public sealed class BugzillaScenario
+public sealed class BugzillaScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public List<BugScenario> Bugs { get; set; } = [];
 
     /// <summary>Whose API key the jobs use: the author of the comments they post and the login <c>/rest/whoami</c> names.</summary>
     public string ApiUser { get; set; } = "releng-bot@fedoraproject.org";
 }
 
-public sealed class BugScenario
+public sealed class BugScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public required int Id { get; set; }
     public string Summary { get; set; } = "";
     /// <summary>A user under <c>people:</c> or an e-mail.</summary>
@@ -45,8 +56,12 @@ public sealed class BugScenario
     public List<BugCommentScenario> Comments { get; set; } = [];
 }
 
-public sealed class BugFlagScenario
+public sealed class BugFlagScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public string Name { get; set; } = "fedora-review";
     /// <summary><c>+</c>, <c>-</c> or <c>?</c>.</summary>
     public string Status { get; set; } = "+";
@@ -56,8 +71,12 @@ public sealed class BugFlagScenario
     public double DaysAgo { get; set; }
 }
 
-public sealed class BugCommentScenario
+public sealed class BugCommentScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     /// <summary>A user or an e-mail.</summary>
     public required string Author { get; set; }
     public required string Text { get; set; }

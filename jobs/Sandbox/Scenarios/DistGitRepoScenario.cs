@@ -1,6 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
+using Releng.Jobs.Configuration;
 
 namespace Releng.Jobs.Sandbox.Scenarios;
 
@@ -20,8 +21,12 @@ namespace Releng.Jobs.Sandbox.Scenarios;
 ///     f42: { from: rawhide, after: 1, commits: [ { message: "Rebuilt for f42", days_ago: 400 } ] }
 /// </code>
 /// </summary>
-public sealed class DistGitRepoScenario
+public sealed class DistGitRepoScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     /// <summary>The main admin; <c>orphan</c> for an orphaned package.</summary>
     public required string Owner { get; set; }
 

@@ -1,3 +1,6 @@
+using Releng.Jobs.Configuration;
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Sandbox.Scenarios;
 
 /// <summary>
@@ -58,8 +61,12 @@ public sealed class KojiPackageScenario
     public string? ExtraArches { get; set; }
 }
 
-public sealed class KojiBuildScenario
+public sealed class KojiBuildScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     /// <summary>name-version-release; the name may contain dashes.</summary>
     public required string Nvr { get; set; }
     public int? Epoch { get; set; }
@@ -79,8 +86,12 @@ public sealed class KojiBuildScenario
     public List<KojiArchiveScenario> Archives { get; set; } = [];
 }
 
-public sealed class KojiArchiveScenario
+public sealed class KojiArchiveScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public required string Arch { get; set; }
     /// <summary>Default <c>&lt;nvr&gt;.&lt;arch&gt;.oci.tar.xz</c>.</summary>
     public string? Filename { get; set; }
@@ -98,15 +109,23 @@ public sealed class KojiTargetScenario
     public required string DestTag { get; set; }
 }
 
-public sealed class KojiRepoScenario
+public sealed class KojiRepoScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public double DaysAgo { get; set; }
     /// <summary><c>ready</c> (default), <c>init</c>, <c>expired</c>, <c>deleted</c>, <c>problem</c>.</summary>
     public string State { get; set; } = "ready";
 }
 
-public sealed class KojiTaskScenario
+public sealed class KojiTaskScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public string Method { get; set; } = "kiwiBuild";
     /// <summary><c>free</c>, <c>open</c> (default), <c>assigned</c>, <c>closed</c>, <c>canceled</c>, <c>failed</c>.</summary>
     public string State { get; set; } = "open";

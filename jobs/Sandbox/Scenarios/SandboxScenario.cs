@@ -1,3 +1,6 @@
+using Releng.Jobs.Configuration;
+using YamlDotNet.Serialization;
+
 namespace Releng.Jobs.Sandbox.Scenarios;
 
 /// <summary>
@@ -7,7 +10,11 @@ namespace Releng.Jobs.Sandbox.Scenarios;
 ///   latency_ms: 20     # every fake answers 20 ms late, like a distant service (--latency=&lt;ms&gt; overrides it)
 /// </code>
 /// </summary>
-public sealed class SandboxScenario
+public sealed class SandboxScenario : IScenarioEntry
 {
+    /// <inheritdoc />
+    [YamlIgnore]
+    public SourceMark At { get; set; } = IScenarioEntry.Nowhere;
+
     public int LatencyMs { get; set; }
 }

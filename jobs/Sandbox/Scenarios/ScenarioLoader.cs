@@ -5,6 +5,7 @@ using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization.NodeDeserializers;
 
 namespace Releng.Jobs.Sandbox.Scenarios;
 
@@ -19,18 +20,18 @@ public static class ScenarioLoader
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .WithEnforceRequiredMembers()
+        .WithNodeDeserializer(inner => new ScenarioEntryPlacer(inner), where => where.InsteadOf<ObjectNodeDeserializer>())
         .Build();
 
     public static (Scenario Scenario, string Hash) Load(string path)
     {
         var texts = new StringBuilder();
-        var merged = LoadNode(Path.GetFullPath(path), texts, []);
-        var stream = new YamlStream(new YamlDocument(merged));
-        using var writer = new StringWriter();
-        stream.Save(writer, assignAnchors: false);
+        var files = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
+        var merged = LoadNode(Path.GetFullPath(path), texts, [], files);
         try
         {
-            var scenario = Deserializer.Deserialize<Scenario?>(writer.ToString()) ?? new Scenario();
+            // Read from the merged nodes themselves, so every entry keeps the file and line it was written at.
+            var scenario = Deserializer.Deserialize<Scenario?>(new ScenarioParser(merged, files, path)) ?? new Scenario();
             scenario.Include = [];
             var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(texts.ToString())))[..16];
             return (scenario, hash);
@@ -42,7 +43,7 @@ public static class ScenarioLoader
         }
     }
 
-    private static YamlMappingNode LoadNode(string path, StringBuilder texts, HashSet<string> seen)
+    private static YamlMappingNode LoadNode(string path, StringBuilder texts, HashSet<string> seen, Dictionary<YamlNode, string> files)
     {
         if (!File.Exists(path))
         {
@@ -69,10 +70,14 @@ public static class ScenarioLoader
             throw YamlProblems.Explain(text, path, e);
         }
         root.Children.Remove(new YamlScalarNode("include"));
+        foreach (var node in root.AllNodes)
+        {
+            files[node] = path;
+        }
         var merged = new YamlMappingNode();
         foreach (var include in alone.Include)
         {
-            var included = LoadNode(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, include)), texts, seen);
+            var included = LoadNode(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, include)), texts, seen, files);
             Merge(merged, included, path, "");
         }
         Merge(merged, root, path, "");

@@ -7,6 +7,7 @@ using Releng.Jobs.Planning;
 using Releng.Jobs.Registry;
 using Releng.Jobs.Tests.Koji;
 using Releng.Jobs.Tests.Registry;
+using Releng.Jobs.Tests.Sandbox;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -27,7 +28,7 @@ public sealed class BaseImagePushRegistryTests : IDisposable
     private static ServiceProvider PushJobServices()
     {
         var services = new ServiceCollection();
-        new BaseImagePushDescriptor().AddServices(services, HttpSettings.Default);
+        new BaseImagePushDescriptor().AddServices(services, HttpOptions.Default);
         return services.BuildServiceProvider();
     }
 
@@ -39,11 +40,11 @@ public sealed class BaseImagePushRegistryTests : IDisposable
         _bed.Dispose();
     }
 
-    private (KojiTestHub Hub, TestImage Amd64, TestImage Arm64) KojiWithImageBuild(string salt = "")
+    private (TestSandbox Hub, TestImage Amd64, TestImage Arm64) KojiWithImageBuild(string salt = "")
     {
         var amd64 = TestImages.WriteOciArchive(_bed.NewDirectory("amd64"), new Platform("linux", "amd64"), salt);
         var arm64 = TestImages.WriteOciArchive(_bed.NewDirectory("arm64"), new Platform("linux", "arm64"), salt);
-        var hub = new KojiTestHub($$"""
+        var hub = KojiStories.Start($$"""
             koji:
               targets: { f44-container: { build_tag: f44-build, dest_tag: f44-updates-candidate } }
               builds:
@@ -66,8 +67,8 @@ public sealed class BaseImagePushRegistryTests : IDisposable
         return (hub, amd64, arm64);
     }
 
-    private BaseImagePushJob Job(KojiTestHub hub, RepositoryReference repository) => new(
-        hub.Client, _bed.Reader, _bed.Publisher, new KojiImageDownloader(_http.GetRequiredService<IHttpClientFactory>()),
+    private BaseImagePushJob Job(TestSandbox hub, RepositoryReference repository) => new(
+        hub.Koji, _bed.Reader, _bed.Publisher, new KojiImageDownloader(_http.GetRequiredService<IHttpClientFactory>()),
         new BaseImagePushOptions("Fedora-Container-Base-Generic", "f44-container", [repository], ["44", "latest"], new Uri(_kojipkgs.Url + "/")),
         new FixedClock(hub.World.Clock));
 

@@ -85,4 +85,30 @@ public sealed class BugzillaScenarioTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Theory]
+    [InlineData("bugzilla:\n  bugs:\n    - { id: 1, creator: jdoe }\n", 3, 7, "bugzilla bug 1: 'jdoe' is neither")]
+    [InlineData("bugzilla:\n  bugs:\n    - id: 1\n      creator: a@b.c\n      comments:\n        - { author: jdoe, text: hi }\n", 6, 11,
+        "bugzilla bug 1: 'jdoe' is neither")]
+    [InlineData("bugzilla:\n  bugs:\n    - id: 1\n      creator: a@b.c\n      flags:\n        - { name: fedora-review, status: '+', setter: jdoe }\n",
+        6, 11, "bugzilla bug 1: 'jdoe' is neither")]
+    [InlineData("bugzilla:\n  bugs:\n    - { id: 1, creator: a@b.c }\n    - { id: 1, creator: a@b.c }\n", 4, 7, "bugzilla bug 1 is listed twice")]
+    [InlineData("bugzilla:\n  api_user: nobody\n", 2, 3, "bugzilla.api_user: 'nobody' is neither")]
+    public void What_bugzilla_cannot_seed_is_reported_at_its_entry_in_the_scenario(string yaml, int line, int column, string problem)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Seed(yaml));
+
+        Assert.Equal((Path.Combine(_directory, "scenario.yaml"), line, column), (error.File, (int)error.Line, (int)error.Column));
+        Assert.StartsWith(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bug_without_its_creator_is_reported_at_the_bug_that_lacks_it()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Seed("bugzilla:\n  bugs:\n    - { id: 1, summary: x }\n"));
+
+        Assert.Equal((3L, 7L), (error.Line, error.Column));
+        Assert.Contains("missing required key", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("creator", error.Problem, StringComparison.Ordinal);
+    }
 }

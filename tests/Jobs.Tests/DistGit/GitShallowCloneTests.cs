@@ -37,7 +37,7 @@ public sealed class GitShallowCloneTests
     [Fact]
     public async Task A_retirement_at_the_head_is_found_from_the_head_and_its_parent_alone()
     {
-        await using var sandbox = DistGitSandbox.Start(LongHistory);
+        await using var sandbox = DistGitStories.Start(LongHistory);
         await using var full = await sandbox.Git().CloneAsync(Long);
         await using var shallow = await sandbox.Git().ShallowCloneAsync(Long);
 
@@ -53,7 +53,7 @@ public sealed class GitShallowCloneTests
     [Fact]
     public async Task A_retirement_older_than_the_parent_fetches_the_rest_and_counts_the_later_commits()
     {
-        await using var sandbox = DistGitSandbox.Start(LongHistory);
+        await using var sandbox = DistGitStories.Start(LongHistory);
         await using var full = await sandbox.Git().CloneAsync(Long);
         await using var shallow = await sandbox.Git().ShallowCloneAsync(Long);
 
@@ -69,7 +69,7 @@ public sealed class GitShallowCloneTests
     [Fact]
     public async Task With_the_head_and_dead_package_the_api_gave_the_answer_is_the_same_and_a_head_the_copy_lacks_is_read_anew()
     {
-        await using var sandbox = DistGitSandbox.Start(LongHistory);
+        await using var sandbox = DistGitStories.Start(LongHistory);
         await using var shallow = await sandbox.Git().ShallowCloneAsync(Long);
         var branches = await sandbox.DistGit.GetBranchesAsync(Long);
         var reason = await sandbox.DistGit.GetRetirementReasonAsync(Long, "rawhide");

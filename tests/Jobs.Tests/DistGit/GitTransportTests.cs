@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Http;
 using Releng.Jobs.Secrets;
+using Releng.Jobs.Services;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -16,24 +17,24 @@ public sealed class GitTransportTests
     [Fact]
     public async Task Over_https_git_authenticates_as_the_account_whoami_gives_for_the_token()
     {
-        await using var sandbox = DistGitSandbox.Start();
-        sandbox.Server.Given(Request.Create().WithPath("/api/0/-/whoami").UsingPost())
+        await using var sandbox = DistGitStories.Start();
+        sandbox.Server(ServiceName.DistGit).Given(Request.Create().WithPath("/api/0/-/whoami").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
                 .WithBody("""{"username":"fedora-releng-bot"}"""));
-        var endpoints = sandbox.Endpoints with { DistGitGit = new Uri(sandbox.Server.Url! + "/") };
+        var endpoints = sandbox.Endpoints with { DistGitGit = new Uri(sandbox.Server(ServiceName.DistGit).Url! + "/") };
         using var provider = new ServiceCollection()
-            .AddDistGit(endpoints, new Credentials(null, DistGitSandbox.Token, null, null, null, null, null, null, null),
-                new HttpSettings { MaxRetries = 0 })
+            .AddDistGit(endpoints, new Credentials(null, DistGitStories.Token, null, null, null, null, null, null, null),
+                new HttpOptions { MaxRetries = 0 })
             .BuildServiceProvider();
         var git = new GitClient(provider.GetRequiredService<GitClientOptions>() with { TempRoot = sandbox.TempRoot });
 
         // The fake serves no git over HTTP; the clone fails, but git has shown the credentials it would push with.
-        await Assert.ThrowsAsync<GitCommandException>(() => git.CloneAsync(DistGitSandbox.Pyte));
+        await Assert.ThrowsAsync<GitCommandException>(() => git.CloneAsync(DistGitStories.Pyte));
 
-        var gitRequest = sandbox.Server.LogEntries.First(e => e.RequestMessage.Path == "/rpms/python-pyte.git/info/refs");
-        var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"fedora-releng-bot:{DistGitSandbox.Token}"));
+        var gitRequest = sandbox.Server(ServiceName.DistGit).LogEntries.First(e => e.RequestMessage.Path == "/rpms/python-pyte.git/info/refs");
+        var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"fedora-releng-bot:{DistGitStories.Token}"));
         Assert.Equal($"Basic {expected}", gitRequest.RequestMessage.Headers!["Authorization"].Single());
-        Assert.Single(sandbox.Server.LogEntries, e => e.RequestMessage.Path == "/api/0/-/whoami");
+        Assert.Single(sandbox.Server(ServiceName.DistGit).LogEntries, e => e.RequestMessage.Path == "/api/0/-/whoami");
         Assert.Empty(Directory.EnumerateFileSystemEntries(sandbox.TempRoot));
     }
 
@@ -44,7 +45,7 @@ public sealed class GitTransportTests
         {
             return; // the stand-in ssh below is a shell script
         }
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
         var bin = Directory.CreateDirectory(Path.Combine(sandbox.Root, "bin")).FullName;
         var record = Path.Combine(sandbox.Root, "ssh-calls");
         var ssh = Path.Combine(bin, "ssh");
@@ -78,8 +79,8 @@ public sealed class GitTransportTests
             PushUserLookup = _ => Task.FromResult("releng-bot"),
         });
 
-        var retiredHead = sandbox.Head(DistGitSandbox.Pyte, "rawhide");
-        await using (var copy = await git.CloneAsync(DistGitSandbox.Pyte))
+        var retiredHead = sandbox.Head(DistGitStories.Pyte, "rawhide");
+        await using (var copy = await git.CloneAsync(DistGitStories.Pyte))
         {
             var reverts = await copy.RevertRetirementAsync(["rawhide"], TicketUrl);
             Assert.Equal(RevertStatus.Reverted, Assert.Single(reverts).Status);
@@ -93,8 +94,8 @@ public sealed class GitTransportTests
         Assert.Contains("option StrictHostKeyChecking=yes", calls);
         Assert.Contains("option IdentitiesOnly=yes", calls);
         Assert.Contains("option BatchMode=yes", calls);
-        Assert.NotEqual(retiredHead, sandbox.Head(DistGitSandbox.Pyte, "rawhide"));
-        Assert.Contains(TicketUrl, sandbox.Bare(DistGitSandbox.Pyte, "log", "-1", "--format=%B", "refs/heads/rawhide"));
+        Assert.NotEqual(retiredHead, sandbox.Head(DistGitStories.Pyte, "rawhide"));
+        Assert.Contains(TicketUrl, sandbox.Bare(DistGitStories.Pyte, "log", "-1", "--format=%B", "refs/heads/rawhide"));
         Assert.Empty(Directory.EnumerateFileSystemEntries(sandbox.TempRoot));
     }
 
@@ -106,7 +107,7 @@ public sealed class GitTransportTests
         {
             var git = new GitClient(new GitClientOptions(new Uri("ssh://pkgs.example.org/")) { TempRoot = root, SshKey = "key" });
 
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => git.CloneAsync(DistGitSandbox.Pyte));
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => git.CloneAsync(DistGitStories.Pyte));
 
             Assert.Contains("DISTGIT_SSH_KNOWN_HOSTS", error.Message, StringComparison.Ordinal);
             Assert.Empty(Directory.EnumerateFileSystemEntries(root));

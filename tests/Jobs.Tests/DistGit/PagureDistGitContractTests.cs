@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Pagure;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 using WireMock.Logging;
 
 namespace Releng.Jobs.Tests.DistGit;
@@ -10,8 +12,8 @@ namespace Releng.Jobs.Tests.DistGit;
 /// <summary>The dist-git API client against the sandbox fake: the exact requests it sends and how it reads the answers.</summary>
 public sealed class PagureDistGitContractTests
 {
-    private static ILogEntry Only(DistGitSandbox sandbox, string method, string pathPrefix) =>
-        Assert.Single(sandbox.Server.LogEntries, e => e.RequestMessage.Method == method && e.RequestMessage.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+    private static ILogEntry Only(TestSandbox sandbox, string method, string pathPrefix) =>
+        Assert.Single(sandbox.Server(ServiceName.DistGit).LogEntries, e => e.RequestMessage.Method == method && e.RequestMessage.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
     private static string? Authorization(ILogEntry entry) =>
         entry.RequestMessage.Headers?.FirstOrDefault(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
@@ -19,9 +21,9 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task Orphaned_project_reports_orphan_as_owner_with_its_admins_and_collaborators()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var project = await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Pyte);
+        var project = await sandbox.DistGit.GetProjectAsync(DistGitStories.Pyte);
 
         Assert.NotNull(project);
         Assert.True(project.IsOrphaned);
@@ -40,7 +42,7 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task Missing_project_is_null_after_a_404_ENOPROJECT()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
         var project = await sandbox.DistGit.GetProjectAsync(DistGitRepo.Parse("rpms/no-such-package"));
 
@@ -53,16 +55,16 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task Branches_come_with_their_head_commits_and_identical_histories_share_a_head()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var branches = await sandbox.DistGit.GetBranchesAsync(DistGitSandbox.Pyte);
+        var branches = await sandbox.DistGit.GetBranchesAsync(DistGitStories.Pyte);
 
         Assert.NotNull(branches);
         Assert.Equal(["epel9", "f42", "f43", "rawhide"], branches.Names.Order());
         Assert.Equal("rawhide", branches.Default);
         foreach (var branch in branches.Branches)
         {
-            Assert.Equal(sandbox.Head(DistGitSandbox.Pyte, branch.Name), branch.Head);
+            Assert.Equal(sandbox.Head(DistGitStories.Pyte, branch.Name), branch.Head);
         }
         Assert.Equal(branches.HeadOf("rawhide"), branches.HeadOf("f43"));
         Assert.NotEqual(branches.HeadOf("rawhide"), branches.HeadOf("f42"));
@@ -73,29 +75,29 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task Retirement_reason_is_the_dead_package_text_and_null_on_a_living_branch()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var retired = await sandbox.DistGit.GetRetirementReasonAsync(DistGitSandbox.Pyte, "rawhide");
-        var living = await sandbox.DistGit.GetRetirementReasonAsync(DistGitSandbox.Pyte, "epel9");
-        var missingBranch = await sandbox.DistGit.GetRetirementReasonAsync(DistGitSandbox.Pyte, "f99");
+        var retired = await sandbox.DistGit.GetRetirementReasonAsync(DistGitStories.Pyte, "rawhide");
+        var living = await sandbox.DistGit.GetRetirementReasonAsync(DistGitStories.Pyte, "epel9");
+        var missingBranch = await sandbox.DistGit.GetRetirementReasonAsync(DistGitStories.Pyte, "f99");
 
         Assert.Equal("Orphaned for 6+ weeks\n", retired);
         Assert.Null(living);
         Assert.Null(missingBranch);
-        Assert.Contains(sandbox.Server.LogEntries, e => e.RequestMessage.Path == "/rpms/python-pyte/raw/rawhide/f/dead.package");
+        Assert.Contains(sandbox.Server(ServiceName.DistGit).LogEntries, e => e.RequestMessage.Path == "/rpms/python-pyte/raw/rawhide/f/dead.package");
     }
 
     [Fact]
     public async Task Creating_a_project_posts_the_new_project_form_with_the_token_and_makes_a_repository_with_a_readme()
     {
-        await using var sandbox = DistGitSandbox.Start();
-        var project = new NewDistGitProject(DistGitSandbox.Fresh, "A fresh package", "https://example.org/fresh");
+        await using var sandbox = DistGitStories.Start();
+        var project = new NewDistGitProject(DistGitStories.Fresh, "A fresh package", "https://example.org/fresh");
 
         await sandbox.DistGit.CreateProjectAsync(project);
 
         var request = Only(sandbox, "POST", "/api/0/new");
         Assert.Equal("/api/0/new", request.RequestMessage.Path);
-        Assert.Equal($"token {DistGitSandbox.Token}", Authorization(request));
+        Assert.Equal($"token {DistGitStories.Token}", Authorization(request));
         var form = Form(request.RequestMessage.Body!);
         Assert.Equal("rpms", form["namespace"]);
         Assert.Equal("fresh", form["name"]);
@@ -105,68 +107,68 @@ public sealed class PagureDistGitContractTests
         Assert.Equal("true", form["create_readme"]);
         Assert.Equal("true", form["wait"]);
         Assert.Equal("{\"message\":\"Project \\\"rpms/fresh\\\" created\"}", request.ResponseMessage.BodyData!.BodyAsString!.Trim());
-        var created = await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Fresh);
+        var created = await sandbox.DistGit.GetProjectAsync(DistGitStories.Fresh);
         Assert.NotNull(created);
         Assert.Equal("A fresh package", created.Description);
-        var branches = await sandbox.DistGit.GetBranchesAsync(DistGitSandbox.Fresh);
+        var branches = await sandbox.DistGit.GetBranchesAsync(DistGitStories.Fresh);
         Assert.Equal(["rawhide"], branches!.Names);
-        Assert.Equal("# fresh\n\nA fresh package\n", await sandbox.DistGit.GetFileAsync(DistGitSandbox.Fresh, "rawhide", "README.md"));
+        Assert.Equal("# fresh\n\nA fresh package\n", await sandbox.DistGit.GetFileAsync(DistGitStories.Fresh, "rawhide", "README.md"));
     }
 
     [Fact]
     public async Task Creating_a_project_that_exists_is_refused_like_pagure_and_the_client_finds_it_there()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var created = await sandbox.DistGit.CreateProjectAsync(new NewDistGitProject(DistGitSandbox.Pyte, "again"));
+        var created = await sandbox.DistGit.CreateProjectAsync(new NewDistGitProject(DistGitStories.Pyte, "again"));
 
         Assert.False(created);
         var refusal = Only(sandbox, "POST", "/api/0/new");
         Assert.Equal(400, refusal.ResponseMessage.StatusCode);
         Assert.Equal("{\"error\":\"It is not possible to create the repo \\\"rpms/python-pyte\\\"\",\"error_code\":\"ENOCODE\"}",
             refusal.ResponseMessage.BodyData!.BodyAsString!.Trim());
-        Assert.Contains(sandbox.Server.LogEntries, e => e.RequestMessage.Method == "GET" && e.RequestMessage.Path == "/api/0/rpms/python-pyte");
+        Assert.Contains(sandbox.Server(ServiceName.DistGit).LogEntries, e => e.RequestMessage.Method == "GET" && e.RequestMessage.Path == "/api/0/rpms/python-pyte");
     }
 
     [Fact]
     public async Task Creating_a_project_refused_for_another_reason_still_fails()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            sandbox.Client(token: null).CreateProjectAsync(new NewDistGitProject(DistGitSandbox.Fresh, "no token")));
+            sandbox.DistGitClient(null).CreateProjectAsync(new NewDistGitProject(DistGitStories.Fresh, "no token")));
 
         Assert.Equal("EINVALIDTOK", error.ErrorCode);
-        Assert.Null(await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Fresh));
+        Assert.Null(await sandbox.DistGit.GetProjectAsync(DistGitStories.Fresh));
     }
 
     [Fact]
     public async Task A_branch_created_from_the_first_commit_points_at_it()
     {
-        await using var sandbox = DistGitSandbox.Start();
-        var first = sandbox.Bare(DistGitSandbox.Pyte, "rev-list", "--max-parents=0", "refs/heads/rawhide");
+        await using var sandbox = DistGitStories.Start();
+        var first = sandbox.Bare(DistGitStories.Pyte, "rev-list", "--max-parents=0", "refs/heads/rawhide");
 
-        await sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromCommit(first));
+        await sandbox.DistGit.CreateBranchAsync(DistGitStories.Pyte, "epel10", BranchOrigin.FromCommit(first));
 
         var request = Only(sandbox, "POST", "/api/0/rpms/python-pyte/git/branch");
-        Assert.Equal($"token {DistGitSandbox.Token}", Authorization(request));
+        Assert.Equal($"token {DistGitStories.Token}", Authorization(request));
         Assert.Equal(new Dictionary<string, string> { ["branch"] = "epel10", ["from_commit"] = first }, Form(request.RequestMessage.Body!));
         Assert.Equal("{\"message\":\"Project branch was created\"}", request.ResponseMessage.BodyData!.BodyAsString!.Trim());
-        Assert.Equal(first, sandbox.Head(DistGitSandbox.Pyte, "epel10"));
+        Assert.Equal(first, sandbox.Head(DistGitStories.Pyte, "epel10"));
     }
 
     [Fact]
     public async Task A_branch_created_from_a_branch_starts_at_its_head_and_a_second_create_finds_it_there()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var first = await sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
-        var again = await sandbox.DistGit.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
+        var first = await sandbox.DistGit.CreateBranchAsync(DistGitStories.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
+        var again = await sandbox.DistGit.CreateBranchAsync(DistGitStories.Pyte, "epel10", BranchOrigin.FromBranch("epel9"));
 
         Assert.True(first);
         Assert.False(again);
-        Assert.Equal(sandbox.Head(DistGitSandbox.Pyte, "epel9"), sandbox.Head(DistGitSandbox.Pyte, "epel10"));
-        var refusal = sandbox.Server.LogEntries.Where(e => e.RequestMessage.Path == "/api/0/rpms/python-pyte/git/branch").Last();
+        Assert.Equal(sandbox.Head(DistGitStories.Pyte, "epel9"), sandbox.Head(DistGitStories.Pyte, "epel10"));
+        var refusal = sandbox.Server(ServiceName.DistGit).LogEntries.Where(e => e.RequestMessage.Path == "/api/0/rpms/python-pyte/git/branch").Last();
         Assert.Equal(400, refusal.ResponseMessage.StatusCode);
         Assert.Contains("The branch \\\"epel10\\\" already exists", refusal.ResponseMessage.BodyData!.BodyAsString!);
     }
@@ -174,41 +176,41 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task Giving_an_orphaned_package_patches_main_admin_as_json()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var changed = await sandbox.DistGit.SetMainAdminAsync(DistGitSandbox.Pyte, "jdoe");
+        var changed = await sandbox.DistGit.SetMainAdminAsync(DistGitStories.Pyte, "jdoe");
 
         var request = Only(sandbox, "PATCH", "/api/0/rpms/python-pyte");
         Assert.Equal("/api/0/rpms/python-pyte", request.RequestMessage.Path);
-        Assert.Equal($"token {DistGitSandbox.Token}", Authorization(request));
+        Assert.Equal($"token {DistGitStories.Token}", Authorization(request));
         Assert.Equal("{\"main_admin\":\"jdoe\"}", request.RequestMessage.Body);
         Assert.StartsWith("application/json", request.RequestMessage.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
         Assert.Equal("jdoe", changed.Owner);
         Assert.False(changed.IsOrphaned);
         Assert.DoesNotContain("jdoe", changed.Users.Admin);
-        Assert.Equal("jdoe", (await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Pyte))!.Owner);
+        Assert.Equal("jdoe", (await sandbox.DistGit.GetProjectAsync(DistGitStories.Pyte))!.Owner);
     }
 
     [Fact]
     public async Task Giving_a_package_to_an_unknown_account_is_ENOUSER_and_changes_nothing()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        var error = await Assert.ThrowsAsync<PagureException>(() => sandbox.DistGit.SetMainAdminAsync(DistGitSandbox.Pyte, "nobody"));
+        var error = await Assert.ThrowsAsync<PagureException>(() => sandbox.DistGit.SetMainAdminAsync(DistGitStories.Pyte, "nobody"));
 
         Assert.Equal("ENOUSER", error.ErrorCode);
-        Assert.Equal(DistGitProject.OrphanOwner, (await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Pyte))!.Owner);
+        Assert.Equal(DistGitProject.OrphanOwner, (await sandbox.DistGit.GetProjectAsync(DistGitStories.Pyte))!.Owner);
     }
 
     [Fact]
     public async Task Writes_without_a_token_are_refused_with_EINVALIDTOK_exactly_like_pagure()
     {
-        await using var sandbox = DistGitSandbox.Start();
-        var anonymous = sandbox.Client(token: null);
+        await using var sandbox = DistGitStories.Start();
+        var anonymous = sandbox.DistGitClient(token: null);
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            anonymous.CreateBranchAsync(DistGitSandbox.Pyte, "epel10", BranchOrigin.FromBranch("rawhide")));
-        var patch = await Assert.ThrowsAsync<PagureException>(() => anonymous.SetMainAdminAsync(DistGitSandbox.Pyte, "jdoe"));
+            anonymous.CreateBranchAsync(DistGitStories.Pyte, "epel10", BranchOrigin.FromBranch("rawhide")));
+        var patch = await Assert.ThrowsAsync<PagureException>(() => anonymous.SetMainAdminAsync(DistGitStories.Pyte, "jdoe"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
         Assert.Equal("EINVALIDTOK", error.ErrorCode);
@@ -219,19 +221,19 @@ public sealed class PagureDistGitContractTests
         var expected = File.ReadAllText("Samples/distgit/new_issue_err_noauth.json").Trim()
             .Replace("http://127.0.0.1:5111/", sandbox.Endpoints.DistGit.ToString(), StringComparison.Ordinal);
         Assert.Equal(expected, request.ResponseMessage.BodyData!.BodyAsString!.Trim());
-        Assert.DoesNotContain("epel10", (await sandbox.DistGit.GetBranchesAsync(DistGitSandbox.Pyte))!.Names);
+        Assert.DoesNotContain("epel10", (await sandbox.DistGit.GetBranchesAsync(DistGitStories.Pyte))!.Names);
     }
 
     [Fact]
     public async Task Bearer_authorization_is_refused()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
         using var http = new HttpClient { BaseAddress = sandbox.Endpoints.DistGit };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/0/rpms/python-pyte/git/branch")
         {
             Content = new FormUrlEncodedContent([new("branch", "epel10"), new("from_branch", "rawhide")]),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DistGitSandbox.Token);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DistGitStories.Token);
 
         using var response = await http.SendAsync(request);
 
@@ -241,7 +243,7 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task The_fake_project_has_the_fields_of_a_real_pagure_project()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
         using var http = new HttpClient { BaseAddress = sandbox.Endpoints.DistGit };
 
         using var fake = JsonDocument.Parse(await http.GetStringAsync("/api/0/rpms/python-pyte"));
@@ -260,13 +262,13 @@ public sealed class PagureDistGitContractTests
     [Fact]
     public async Task A_user_exists_only_on_an_exact_match_although_pagure_searches_by_prefix()
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
         Assert.True(await sandbox.DistGit.UserExistsAsync("jdoe"));
         Assert.False(await sandbox.DistGit.UserExistsAsync("jdo"));
         Assert.False(await sandbox.DistGit.UserExistsAsync("stranger"));
 
-        var prefix = Assert.Single(sandbox.Server.LogEntries, e => e.RequestMessage.Query?["pattern"].Single() == "jdo");
+        var prefix = Assert.Single(sandbox.Server(ServiceName.DistGit).LogEntries, e => e.RequestMessage.Query?["pattern"].Single() == "jdo");
         Assert.Equal("/api/0/users", prefix.RequestMessage.Path);
         Assert.Contains("\"jdoe\"", prefix.ResponseMessage.BodyData!.BodyAsString, StringComparison.Ordinal);
     }
@@ -279,12 +281,12 @@ public sealed class PagureDistGitContractTests
     [InlineData("rawhide", "a/./b")]
     public async Task Hostile_names_are_refused_before_any_request(string branch, string path)
     {
-        await using var sandbox = DistGitSandbox.Start();
+        await using var sandbox = DistGitStories.Start();
 
-        await Assert.ThrowsAsync<DistGitNameException>(() => sandbox.DistGit.GetFileAsync(DistGitSandbox.Pyte, branch, path));
-        await Assert.ThrowsAsync<DistGitNameException>(() => sandbox.DistGit.SetMainAdminAsync(DistGitSandbox.Pyte, "jdoe;rm"));
+        await Assert.ThrowsAsync<DistGitNameException>(() => sandbox.DistGit.GetFileAsync(DistGitStories.Pyte, branch, path));
+        await Assert.ThrowsAsync<DistGitNameException>(() => sandbox.DistGit.SetMainAdminAsync(DistGitStories.Pyte, "jdoe;rm"));
 
-        Assert.Empty(sandbox.Server.LogEntries);
+        Assert.Empty(sandbox.Server(ServiceName.DistGit).LogEntries);
     }
 
     private static Dictionary<string, string> Form(string body) =>

@@ -25,7 +25,7 @@ internal sealed class ForgejoTestServer : IDisposable
         new ForgejoFake(World).Map(Server);
         var settings = new ForgejoTrackerSettings(new Uri(Server.Url! + "/"));
         settings = configure?.Invoke(settings) ?? settings;
-        var http = new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 };
+        var http = new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 };
         _provider = new ServiceCollection().AddForgejo(settings, token, http).BuildServiceProvider();
     }
 

@@ -121,7 +121,7 @@ public sealed class WorkflowDispatcherTests : IDisposable
             new Uri("https://koji.invalid"), new Uri("https://bugzilla.invalid"), new Uri("https://bodhi.invalid"),
             GitHub: new Uri(_github.Urls[0]));
         var credentials = Credentials.FromEnvironment(name => name == "GITHUB_TOKEN" ? Token : null);
-        services.AddGitHub(endpoints, credentials, HttpSettings.Default);
+        services.AddGitHub(endpoints, credentials, HttpOptions.Default);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<WorkflowDispatcher>().DispatchAsync(Repository, "unretire", apply: false);

@@ -17,7 +17,7 @@ public sealed class HttpPolicyTests : IDisposable
     {
         var services = new ServiceCollection();
         services.AddHttpClient("test", c => c.BaseAddress = new Uri(_server.Url!))
-            .AddRelengPolicy(new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(10), MaxRetryAfter = TimeSpan.FromSeconds(2) });
+            .AddRelengPolicy(new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10), MaxRetryAfter = TimeSpan.FromSeconds(2) });
         _services = services.BuildServiceProvider();
         _client = _services.GetRequiredService<IHttpClientFactory>().CreateClient("test");
     }
@@ -133,7 +133,7 @@ public sealed class HttpPolicyTests : IDisposable
         var services = new ServiceCollection();
         services.AddHttpClient("slow", c => c.BaseAddress = new Uri(_server.Url!))
             .AddHttpMessageHandler(() => new RequestMarksHandler([], ["/new"]))
-            .AddRelengPolicy(new HttpSettings
+            .AddRelengPolicy(new HttpOptions
             {
                 AttemptTimeout = TimeSpan.FromMilliseconds(100),
                 SynchronousWriteTimeout = TimeSpan.FromMinutes(1),
@@ -160,7 +160,7 @@ public sealed class HttpPolicyTests : IDisposable
         var services = new ServiceCollection();
         services.AddHttpClient("reads", c => c.BaseAddress = new Uri(_server.Url!))
             .AddHttpMessageHandler(() => new RequestMarksHandler(["/thing"]))
-            .AddRelengPolicy(new HttpSettings { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
+            .AddRelengPolicy(new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(10) });
         using var provider = services.BuildServiceProvider();
         RespondInSequence("POST", (503, null), (200, null));
 

@@ -1,4 +1,6 @@
 using Releng.Jobs.Koji;
+using Releng.Jobs.Sandbox.Koji;
+using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Tests.Koji;
 
@@ -49,8 +51,8 @@ public class KojiClientContractTests
     [InlineData("01-getAPIVersion.req.xml")]
     public async Task Requests_are_byte_for_byte_what_the_reference_client_sent(string sample)
     {
-        using var hub = new KojiTestHub(SampleWorld);
-        var client = hub.Client;
+        using var hub = KojiStories.Start(SampleWorld);
+        var client = hub.Koji;
 
         Task call = sample[..2] switch
         {
@@ -64,17 +66,17 @@ public class KojiClientContractTests
         };
         await call;
 
-        Assert.Equal(KojiSamples.Read(sample), hub.RequestBodies().Single());
+        Assert.Equal(KojiSamples.Read(sample), hub.RequestBodies(ServiceName.Koji).Single());
     }
 
     [Fact]
     public async Task Reads_are_posted_as_text_xml_to_the_hub_url_without_session_headers()
     {
-        using var hub = new KojiTestHub(SampleWorld);
+        using var hub = KojiStories.Start(SampleWorld);
 
-        await hub.Client.GetTagAsync("f42");
+        await hub.Koji.GetTagAsync("f42");
 
-        var request = hub.Server.LogEntries.Single().RequestMessage;
+        var request = hub.Server(ServiceName.Koji).LogEntries.Single().RequestMessage;
         Assert.Equal("POST", request.Method);
         Assert.Equal("/kojihub", request.Path);
         Assert.StartsWith("text/xml", request.Headers!["Content-Type"].Single());
@@ -84,9 +86,9 @@ public class KojiClientContractTests
     [Fact]
     public async Task Latest_build_is_the_most_recently_tagged_one_in_inheritance_order()
     {
-        using var hub = new KojiTestHub(SampleWorld);
+        using var hub = KojiStories.Start(SampleWorld);
 
-        var builds = await hub.Client.ListTaggedAsync("f42-updates", new ListTaggedOptions { Inherit = true, Latest = true });
+        var builds = await hub.Koji.ListTaggedAsync("f42-updates", new ListTaggedOptions { Inherit = true, Latest = true });
 
         // f42-updates' own rows first (newest tagging first), then f42's; legacy-pkg is blocked, hello-2.13 untagged.
         Assert.Equal(
@@ -99,67 +101,67 @@ public class KojiClientContractTests
     [Fact]
     public async Task A_package_config_is_inherited_and_says_where_it_comes_from()
     {
-        using var hub = new KojiTestHub(SampleWorld);
+        using var hub = KojiStories.Start(SampleWorld);
 
-        var configs = await hub.Client.GetPackageConfigsAsync("f42-updates", ["hello", "legacy-pkg", "bash", "no-such-package"]);
+        var configs = await hub.Koji.GetPackageConfigsAsync("f42-updates", ["hello", "legacy-pkg", "bash", "no-such-package"]);
 
         Assert.Equal(("f42-updates", false, "noarch"), (configs["hello"]!.TagName, configs["hello"]!.Blocked, configs["hello"]!.ExtraArches));
         Assert.True(configs["legacy-pkg"]!.Blocked);
         Assert.Equal("f42", configs["bash"]!.TagName);
         Assert.Null(configs["no-such-package"]);
-        Assert.Equal(1, hub.Fake.RequestCount);
+        Assert.Equal(1, hub.Fake<KojiFake>().RequestCount);
     }
 
     [Fact]
     public async Task Image_components_are_read_from_archives_and_their_rpm_rows()
     {
-        using var hub = new KojiTestHub(SampleWorld);
-        var image = (await hub.Client.GetLatestBuildsAsync("f42-updates", "Fedora-Cloud-Base-Generic", type: "image")).Single();
+        using var hub = KojiStories.Start(SampleWorld);
+        var image = (await hub.Koji.GetLatestBuildsAsync("f42-updates", "Fedora-Cloud-Base-Generic", type: "image")).Single();
 
-        var archives = await hub.Client.ListArchivesAsync(image.Id, type: "image");
-        var components = await hub.Client.ListImageRpmsAsync(archives.Select(a => a.Id));
+        var archives = await hub.Koji.ListArchivesAsync(image.Id, type: "image");
+        var components = await hub.Koji.ListImageRpmsAsync(archives.Select(a => a.Id));
 
         Assert.All(archives, a => Assert.Equal("x86_64", a.Arch));
         var qcow2 = archives.Single(a => a.Filename.EndsWith(".qcow2", StringComparison.Ordinal));
         Assert.Equal(["bash", "zlib-ng", "hello"], components[qcow2.Id].Select(r => r.Name));
         Assert.All(components[qcow2.Id], rpm => Assert.False(rpm.IsExternal));
-        var builds = await hub.Client.GetBuildsAsync(components.Values.SelectMany(r => r).Select(r => r.BuildId!.Value));
+        var builds = await hub.Koji.GetBuildsAsync(components.Values.SelectMany(r => r).Select(r => r.BuildId!.Value));
         Assert.Contains(builds.Values, b => b!.Nvr == "hello-2.12-2.fc42");
     }
 
     [Fact]
     public async Task Batched_reads_for_200_packages_take_one_request_and_pass_the_event()
     {
-        using var hub = new KojiTestHub(SampleWorld);
-        var last = await hub.Client.GetLastEventAsync();
+        using var hub = KojiStories.Start(SampleWorld);
+        var last = await hub.Koji.GetLastEventAsync();
         var packages = Enumerable.Range(0, 197).Select(i => $"pkg-{i}").Concat(["bash", "hello", "zlib-ng"]).ToList();
 
-        var latest = await hub.Client.GetLatestBuildPerPackageAsync("f42-updates", packages, atEvent: last.Id);
+        var latest = await hub.Koji.GetLatestBuildPerPackageAsync("f42-updates", packages, atEvent: last.Id);
 
-        Assert.Equal(2, hub.Fake.RequestCount);
+        Assert.Equal(2, hub.Fake<KojiFake>().RequestCount);
         Assert.Equal("hello-2.12-2.fc42", latest["hello"]!.Nvr);
         Assert.Null(latest["pkg-0"]);
-        Assert.Contains($"<member><name>event</name><value><int>{last.Id}</int></value></member>", hub.RequestBodies()[1]);
-        Assert.Contains("<methodName>system.multicall</methodName>", hub.RequestBodies()[1]);
+        Assert.Contains($"<member><name>event</name><value><int>{last.Id}</int></value></member>", hub.RequestBodies(ServiceName.Koji)[1]);
+        Assert.Contains("<methodName>system.multicall</methodName>", hub.RequestBodies(ServiceName.Koji)[1]);
     }
 
     [Fact]
     public async Task Batches_are_split_under_the_call_bound_and_keep_call_order()
     {
-        using var hub = new KojiTestHub(SampleWorld, options: new KojiClientOptions { MaxCallsPerMultiCall = 7 });
+        using var hub = KojiStories.Start(SampleWorld, options: new KojiClientOptions { MaxCallsPerMultiCall = 7 });
 
-        var results = await hub.Client.MultiCallAsync(Enumerable.Range(1, 20).Select(KojiCalls.GetBuild));
+        var results = await hub.Koji.MultiCallAsync(Enumerable.Range(1, 20).Select(KojiCalls.GetBuild));
 
-        Assert.Equal(3, hub.Fake.RequestCount);
+        Assert.Equal(3, hub.Fake<KojiFake>().RequestCount);
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9], results.Where(r => r.Value is not null).Select(r => r.Value!.Id));
     }
 
     [Fact]
     public async Task A_multicall_reports_each_fault_with_its_call_and_keeps_the_others()
     {
-        using var hub = new KojiTestHub(SampleWorld);
+        using var hub = KojiStories.Start(SampleWorld);
 
-        var results = await hub.Client.MultiCallAsync([
+        var results = await hub.Koji.MultiCallAsync([
             KojiCall.Raw("getTag", ["f42"]),
             KojiCall.Raw("getBuild", ["nosuch-1-1"], new() { ["strict"] = true }),
             KojiCall.Raw("noSuchMethod"),
@@ -175,40 +177,40 @@ public class KojiClientContractTests
     [Fact]
     public async Task Times_are_sent_as_epoch_seconds_and_list_builds_filters_on_them()
     {
-        using var hub = new KojiTestHub(SampleWorld);
+        using var hub = KojiStories.Start(SampleWorld);
         var clock = hub.World.Clock;
 
-        var recent = await hub.Client.ListBuildsAsync(new ListBuildsQuery
+        var recent = await hub.Koji.ListBuildsAsync(new ListBuildsQuery
         {
             State = KojiBuildState.Complete, CompletedAfter = clock.AddDays(-24.5), Order = "-completion_time",
         });
 
         Assert.Equal(["hello-2.13-0.1.fc42", "legacy-pkg-1.0-1.fc42"], recent.Select(b => b.Nvr));
         Assert.Equal(1, recent[0].Epoch);
-        Assert.Contains($"<member><name>completeAfter</name><value><double>", hub.RequestBodies().Single());
-        Assert.DoesNotContain("dateTime", hub.RequestBodies().Single());
+        Assert.Contains($"<member><name>completeAfter</name><value><double>", hub.RequestBodies(ServiceName.Koji).Single());
+        Assert.DoesNotContain("dateTime", hub.RequestBodies(ServiceName.Koji).Single());
     }
 
     [Fact]
     public async Task Repo_min_event_says_whether_a_tag_change_has_reached_the_build_repo()
     {
-        using var hub = new KojiTestHub(SampleWorld);
-        var target = (await hub.Client.GetBuildTargetAsync("f42-candidate"))!;
-        var repo = (await hub.Client.GetRepoAsync(target.BuildTagName))!;
+        using var hub = KojiStories.Start(SampleWorld);
+        var target = (await hub.Koji.GetBuildTargetAsync("f42-candidate"))!;
+        var repo = (await hub.Koji.GetRepoAsync(target.BuildTagName))!;
 
         Assert.Equal(("f42-build", "f42-updates-candidate"), (target.BuildTagName, target.DestTagName));
         Assert.Equal(KojiRepoState.Ready, repo.State);
-        Assert.NotNull(await hub.Client.GetRepoAsync("f42-build", minEvent: repo.CreateEvent));
-        Assert.Null(await hub.Client.GetRepoAsync("f42-build", minEvent: repo.CreateEvent + 1));
+        Assert.NotNull(await hub.Koji.GetRepoAsync("f42-build", minEvent: repo.CreateEvent));
+        Assert.Null(await hub.Koji.GetRepoAsync("f42-build", minEvent: repo.CreateEvent + 1));
     }
 
     [Fact]
     public async Task History_after_an_event_shows_what_was_tagged_since()
     {
-        using var hub = new KojiTestHub(SampleWorld);
-        var before = await hub.Client.GetLastEventAsync(hub.World.Clock.AddDays(-26.5));
+        using var hub = KojiStories.Start(SampleWorld);
+        var before = await hub.Koji.GetLastEventAsync(hub.World.Clock.AddDays(-26.5));
 
-        var history = await hub.Client.QueryHistoryAsync(new KojiHistoryQuery { Tables = ["tag_listing"], Tag = "f42", AfterEvent = before.Id });
+        var history = await hub.Koji.QueryHistoryAsync(new KojiHistoryQuery { Tables = ["tag_listing"], Tag = "f42", AfterEvent = before.Id });
 
         var row = Assert.Single(history["tag_listing"]);
         Assert.Equal(("zlib-ng", "f42", true), (row.PackageName, row.TagName, row.CreatedAfterEvent));

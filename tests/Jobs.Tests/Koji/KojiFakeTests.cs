@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text;
 using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Koji;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 
 namespace Releng.Jobs.Tests.Koji;
 
@@ -18,10 +21,10 @@ public class KojiFakeTests
         """;
 
     private static async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> Post(
-        KojiTestHub hub, string body, params (string Name, string Value)[] headers)
+        TestSandbox hub, string body, params (string Name, string Value)[] headers)
     {
         using var http = new HttpClient();
-        var request = new HttpRequestMessage(HttpMethod.Post, hub.Server.Url + "/kojihub")
+        var request = new HttpRequestMessage(HttpMethod.Post, hub.Server(ServiceName.Koji).Url + "/kojihub")
         {
             Content = new StringContent(body, Encoding.UTF8, "text/xml"),
         };
@@ -47,7 +50,7 @@ public class KojiFakeTests
     [InlineData("01-getAPIVersion.req.xml", "01-getAPIVersion.resp.xml")]
     public async Task Answers_are_byte_for_byte_the_real_hubs(string requestSample, string? responseSample)
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
         var (status, body, response) = await Post(hub, KojiSamples.Read(requestSample));
 
@@ -63,12 +66,12 @@ public class KojiFakeTests
     [Fact]
     public async Task Malformed_and_empty_bodies_get_http_400_and_get_gets_405()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
         using var http = new HttpClient();
 
         var (malformed, text, _) = await Post(hub, KojiSamples.Read("24-malformed-xml.req.xml"));
         var (empty, emptyText, _) = await Post(hub, "");
-        var get = await http.GetAsync(hub.Server.Url + "/kojihub");
+        var get = await http.GetAsync(hub.Server(ServiceName.Koji).Url + "/kojihub");
 
         Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (malformed, empty));
         Assert.StartsWith("Invalid request: ", text);
@@ -79,7 +82,7 @@ public class KojiFakeTests
     [Fact]
     public async Task Like_a_released_1_35_hub_the_session_callnum_header_is_ignored_but_the_session_key_is_checked()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
         var (_, login, _) = await Post(hub, KojiSamples.Read("30-login.req.xml"));
         var session = Releng.Jobs.Koji.XmlRpc.XmlRpcCodec.DecodeResponse(login).Value as Releng.Jobs.Koji.XmlRpc.XmlRpcStruct;
         var id = session!.GetInt32("session-id").ToString();
@@ -99,10 +102,10 @@ public class KojiFakeTests
     [Fact]
     public async Task GetPackageConfig_on_an_unknown_tag_is_nil_alone_and_in_a_multicall()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
-        var alone = await hub.Client.GetPackageConfigAsync("no-such-tag", "hello");
-        var batched = await hub.Client.GetPackageConfigsAsync("no-such-tag", ["hello", "bash"]);
+        var alone = await hub.Koji.GetPackageConfigAsync("no-such-tag", "hello");
+        var batched = await hub.Koji.GetPackageConfigsAsync("no-such-tag", ["hello", "bash"]);
 
         Assert.Null(alone);
         Assert.All(batched.Values, Assert.Null);
@@ -111,9 +114,9 @@ public class KojiFakeTests
     [Fact]
     public async Task Calls_that_look_a_tag_up_strictly_fault_with_the_hubs_table_text()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
-        var error = await Assert.ThrowsAsync<Releng.Jobs.Koji.KojiGenericException>(() => hub.Client.GetRepoAsync("no-such-tag"));
+        var error = await Assert.ThrowsAsync<Releng.Jobs.Koji.KojiGenericException>(() => hub.Koji.GetRepoAsync("no-such-tag"));
 
         Assert.Equal("No such entry in table tag: no-such-tag", error.FaultString);
     }
@@ -121,7 +124,7 @@ public class KojiFakeTests
     [Fact]
     public async Task GetBuild_rows_carry_the_content_generator_fields_in_the_hubs_order()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
         var (_, body, _) = await Post(hub, KojiSamples.Read("43-i8-in-request.req.xml").Replace("<i8>6</i8>", "<i8>1</i8>", StringComparison.Ordinal));
         var names = System.Text.RegularExpressions.Regex.Matches(body, "<name>([a-z_]+)</name>").Select(m => m.Groups[1].Value).ToList();
@@ -134,7 +137,7 @@ public class KojiFakeTests
     [Fact]
     public async Task Repos_carry_the_span_of_events_their_content_is_current_for()
     {
-        using var hub = new KojiTestHub("""
+        using var hub = KojiStories.Start("""
             koji:
               tags: { f44: {}, f44-build: { inherits: [f44] } }
               repos: { f44-build: { days_ago: 2 } }
@@ -157,9 +160,9 @@ public class KojiFakeTests
     [Fact]
     public async Task ListTasks_takes_the_owner_as_a_user_id_and_refuses_a_name()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
-        var byId = await hub.Client.ListTasksAsync(new Releng.Jobs.Koji.KojiTaskQuery { OwnerId = 1 });
+        var byId = await hub.Koji.ListTasksAsync(new Releng.Jobs.Koji.KojiTaskQuery { OwnerId = 1 });
         var byName = await Post(hub, """
             <?xml version="1.0"?><methodCall><methodName>listTasks</methodName><params><param><value><struct>
             <member><name>opts</name><value><struct><member><name>owner</name><value><string>kojiadmin</string></value></member></struct></value></member>
@@ -173,7 +176,7 @@ public class KojiFakeTests
     [Fact]
     public void A_scenario_with_two_builds_of_one_nvr_is_refused_as_koji_would()
     {
-        var error = Assert.Throws<Releng.Jobs.Configuration.ConfigurationException>(() => new KojiTestHub("""
+        var error = Assert.Throws<Releng.Jobs.Configuration.ConfigurationException>(() => KojiStories.Start("""
             koji:
               tags: { f44: {} }
               builds:
@@ -187,7 +190,7 @@ public class KojiFakeTests
     [Fact]
     public async Task Both_multicall_spellings_answer_the_same()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
         var (_, system, _) = await Post(hub, KojiSamples.Read("17-system.multicall.req.xml"));
         var (_, legacy, _) = await Post(hub, KojiSamples.Read("18-multiCall.req.xml"));
@@ -195,14 +198,14 @@ public class KojiFakeTests
         Assert.Equal(system, legacy);
         var entries = Releng.Jobs.Koji.XmlRpc.XmlRpcCodec.ReadMultiCallResults(Releng.Jobs.Koji.XmlRpc.XmlRpcCodec.DecodeResponse(system).Value);
         Assert.Equal([false, true, true, false], entries.Select(e => e.IsFault));
-        Assert.Equal(2, hub.Fake.RequestCount);
+        Assert.Equal(2, hub.Fake<KojiFake>().RequestCount);
     }
 
     [Fact]
     public async Task The_world_survives_a_save_and_load_with_its_writes()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("kojiadmin", "kojipass"));
-        await using (var session = await hub.Client.LoginAsync())
+        using var hub = KojiStories.Start(World, KojiStories.Password("kojiadmin", "kojipass"));
+        await using (var session = await hub.Koji.LoginAsync())
         {
             await session.GetLoggedInUserAsync();
         }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Koji;
+using Releng.Jobs.Secrets;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -17,9 +20,8 @@ public sealed class KojiFaultAndRetryTests : IDisposable
         _server.Dispose();
     }
 
-    private IKojiClient Client(Releng.Jobs.Secrets.Credentials? credentials = null) =>
-        (IKojiClient)KojiTestHub.Services(new Uri(_server.Url + "/kojihub"), credentials ?? KojiTestHub.Anonymous)
-            .GetService(typeof(IKojiClient))!;
+    private IKojiClient Client(Credentials? credentials = null) =>
+        KojiStories.HubClients(new Uri(_server.Url + "/kojihub"), credentials ?? KojiStories.Anonymous).GetRequiredService<IKojiClient>();
 
     private void Answer(string body, int status = 200, string contentType = "text/xml") =>
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost())
@@ -119,7 +121,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
     public async Task A_tls_failure_names_its_reason_in_one_line_and_is_not_retried()
     {
         using var server = new TlsMismatchServer();
-        using var services = KojiTestHub.Services(server.Url, KojiTestHub.Anonymous);
+        using var services = KojiStories.HubClients(server.Url, KojiStories.Anonymous);
         var client = services.GetRequiredService<IKojiClient>();
 
         var error = await Assert.ThrowsAsync<KojiProtocolException>(() => client.GetLastEventAsync());
@@ -138,7 +140,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
             .RespondWith(Response.Create().WithBody(KojiSamples.Read("30-login.resp.xml")));
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost().WithBody(b => b!.Contains("packageListUnblock")))
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("Service Unavailable"));
-        await using var session = await Client(KojiTestHub.Password("kojiadmin", "kojipass")).LoginAsync();
+        await using var session = await Client(KojiStories.Password("kojiadmin", "kojipass")).LoginAsync();
 
         var error = await Assert.ThrowsAsync<KojiProtocolException>(() => session.UnblockPackageAsync("f44", "python-pyte"));
 
@@ -153,7 +155,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
             .RespondWith(Response.Create().WithBody(KojiSamples.Read("30-login.resp.xml")));
         _server.Given(Request.Create().WithPath("/kojihub").UsingPost().WithBody(b => b!.Contains("packageListUnblock")))
             .RespondWith(Response.Create().WithBody(KojiSamples.Read("47-repeat-callnum5-RetryError.resp.xml")));
-        await using var session = await Client(KojiTestHub.Password("kojiadmin", "kojipass")).LoginAsync();
+        await using var session = await Client(KojiStories.Password("kojiadmin", "kojipass")).LoginAsync();
 
         var error = await Assert.ThrowsAsync<KojiCallNumberException>(() => session.UnblockPackageAsync("f44", "python-pyte"));
 
@@ -168,7 +170,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
     {
         Answer(KojiSamples.Read("37-login-badpass.resp.xml"));
 
-        var error = await Assert.ThrowsAsync<KojiAuthException>(() => Client(KojiTestHub.Password("kojiadmin", "s3cr3t-value")).LoginAsync());
+        var error = await Assert.ThrowsAsync<KojiAuthException>(() => Client(KojiStories.Password("kojiadmin", "s3cr3t-value")).LoginAsync());
 
         Assert.DoesNotContain("s3cr3t-value", error.ToString());
         Assert.Equal("invalid username or password", error.FaultString);
@@ -189,7 +191,7 @@ public sealed class KojiFaultAndRetryTests : IDisposable
         var path = Path.Combine(Path.GetTempPath(), "no-such-dir-" + Guid.NewGuid(), "client.pem");
 
         var error = await Assert.ThrowsAsync<KojiCredentialsException>(() =>
-            Client(KojiTestHub.Anonymous with { KojiClientCert = path }).LoginAsync());
+            Client(KojiStories.Anonymous with { KojiClientCert = path }).LoginAsync());
 
         Assert.DoesNotContain(path, error.Message);
         Assert.Contains("KOJI_CLIENT_CERT", error.Message);

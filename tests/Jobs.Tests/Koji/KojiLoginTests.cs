@@ -13,7 +13,7 @@ namespace Releng.Jobs.Tests.Koji;
 
 public sealed class KojiLoginTests
 {
-    private static readonly Credentials Kerberos = KojiTestHub.Anonymous with
+    private static readonly Credentials Kerberos = KojiStories.Anonymous with
     {
         Krb5Keytab = "BQIAAAA3AAEACVRFU1QuTE9DQUw=", Krb5Principal = "releng-bot@TEST.LOCAL",
         KojiUser = "releng-bot", KojiPassword = "secret", KojiClientCert = "/no/such/cert.pem",
@@ -27,7 +27,7 @@ public sealed class KojiLoginTests
         Assert.Equal(KojiLoginMethod.Certificate, KojiLogin.For(Kerberos with { Krb5Keytab = null }).Method);
         Assert.Equal(KojiLoginMethod.Password, KojiLogin.For(Kerberos with { Krb5Keytab = null, KojiClientCert = null }).Method);
         Assert.Equal("password (login as releng-bot)", KojiLogin.For(Kerberos with { Krb5Keytab = null, KojiClientCert = null }).Description);
-        Assert.Equal(KojiLoginMethod.None, KojiLogin.For(KojiTestHub.Anonymous).Method);
+        Assert.Equal(KojiLoginMethod.None, KojiLogin.For(KojiStories.Anonymous).Method);
         Assert.DoesNotContain("secret", KojiLogin.For(Kerberos with { Krb5Keytab = null, KojiClientCert = null }).Description);
     }
 
@@ -35,7 +35,7 @@ public sealed class KojiLoginTests
     public async Task Kerberos_without_the_keytab_prepared_before_the_start_fails_in_one_line_without_contacting_the_hub()
     {
         using var server = WireMockServer.Start();
-        using var services = KojiTestHub.Services(new Uri(server.Url + "/kojihub"), Kerberos);
+        using var services = KojiStories.HubClients(new Uri(server.Url + "/kojihub"), Kerberos);
         var client = new KojiClient(services.GetRequiredService<IHttpClientFactory>(), new Uri(server.Url + "/kojihub"), Kerberos,
             kerberos: new KerberosEnvironment(null, null, null));
 
@@ -55,7 +55,7 @@ public sealed class KojiLoginTests
         var keytab = Path.GetTempFileName();
         try
         {
-            using var services = KojiTestHub.Services(new Uri(server.Url + "/kojihub"), Kerberos);
+            using var services = KojiStories.HubClients(new Uri(server.Url + "/kojihub"), Kerberos);
             var client = new KojiClient(services.GetRequiredService<IHttpClientFactory>(), new Uri(server.Url + "/kojihub"), Kerberos,
                 kerberos: new KerberosEnvironment("FILE:" + keytab, "MEMORY:bot", null));
 
@@ -90,7 +90,7 @@ public sealed class KojiLoginTests
             .RespondWith(Xml(XmlRpcServerCodec.EncodeResponse(null)));
         server.Given(Request.Create().WithPath("/kojihub").UsingPost().WithBody(new RegexMatcher("logout")))
             .RespondWith(Xml(XmlRpcServerCodec.EncodeResponse(null)));
-        using var services = KojiTestHub.Services(new Uri(server.Url + "/kojihub"), KojiTestHub.Password("releng-bot", "secret"));
+        using var services = KojiStories.HubClients(new Uri(server.Url + "/kojihub"), KojiStories.Password("releng-bot", "secret"));
 
         await using (var session = await services.GetRequiredService<IKojiClient>().LoginAsync())
         {

@@ -32,8 +32,8 @@ public class KojiScenarioTests
     [Fact]
     public async Task The_example_scenario_reads_back_like_a_hub()
     {
-        using var hub = new KojiTestHub(Example);
-        var client = hub.Client;
+        using var hub = KojiStories.Start(Example);
+        var client = hub.Koji;
 
         // Latest is the most recently tagged bash (5.2.37 tagged 30 days ago), not the higher 5.3 tagged 35 days ago.
         Assert.Equal("bash-5.2.37-1.fc44", (await client.GetLatestBuildsAsync("f44", "bash")).Single().Nvr);
@@ -63,7 +63,7 @@ public class KojiScenarioTests
     [Fact]
     public void A_typo_in_the_koji_section_is_a_configuration_error()
     {
-        var error = Assert.Throws<ConfigurationException>(() => new KojiTestHub("""
+        var error = Assert.Throws<ConfigurationException>(() => KojiStories.Start("""
             koji:
               builds:
                 - { nvr: bash-5.2.37-1.fc44, tag: [f44] }
@@ -75,11 +75,41 @@ public class KojiScenarioTests
     [Fact]
     public void An_unknown_build_state_is_a_configuration_error()
     {
-        var error = Assert.Throws<ConfigurationException>(() => new KojiTestHub("""
+        var error = Assert.Throws<ConfigurationException>(() => KojiStories.Start("""
             koji:
               builds: [ { nvr: bash-5.2.37-1.fc44, state: done } ]
             """));
 
         Assert.Contains("state must be", error.Message);
+    }
+
+    [Theory]
+    [InlineData("  builds:\n    - { nvr: bash-5.2.37-1.fc44, state: done }\n", 3, 7, "state must be building")]
+    [InlineData("  builds:\n    - { nvr: bash-1-1.fc44, type: module }\n", 3, 7, "type must be rpm or image")]
+    [InlineData("  builds:\n    - { nvr: bash }\n", 3, 7, "'bash' is not a name-version-release")]
+    [InlineData("  builds:\n    - { nvr: bash-1-1.fc44 }\n    - { nvr: bash-1-1.fc44, days_ago: 1 }\n", 4, 7, "is listed twice")]
+    [InlineData("  tasks:\n    - { state: sleeping }\n", 3, 7, "task state must be")]
+    [InlineData("  repos:\n    f44: { state: broken }\n", 3, 10, "repo state must be")]
+    [InlineData("  builds:\n    - nvr: img-1-1\n      type: image\n      archives:\n        - { arch: x86_64, rpms: [nonvr] }\n", 6, 11,
+        "'nonvr' is not a name-version-release")]
+    public void What_the_hub_would_refuse_is_reported_at_its_entry_in_the_scenario(string section, int line, int column, string problem)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => KojiStories.Start("koji:\n" + section));
+
+        Assert.Equal((line, column), ((int)error.Line, (int)error.Column));
+        Assert.EndsWith("scenario.yaml", error.File, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("  builds:\n    - { days_ago: 1, tags: [f44] }\n")]
+    [InlineData("  builds:\n    - days_ago: 1\n      tags: [f44]\n")]
+    public void A_build_without_its_nvr_is_reported_at_the_build_that_lacks_it(string section)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => KojiStories.Start("koji:\n" + section));
+
+        Assert.Equal((3L, 7L), (error.Line, error.Column));
+        Assert.Contains("missing required key", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("nvr", error.Problem, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Releng.Jobs.Koji;
+using Releng.Jobs.Services;
 
 namespace Releng.Jobs.Tests.Koji;
 
@@ -25,15 +26,15 @@ public class KojiSessionTests
     [Fact]
     public async Task Session_calls_carry_id_key_and_a_call_number_that_increases_from_zero()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("releng-bot", "sandbox"));
-        await using var session = await hub.Client.LoginAsync();
+        using var hub = KojiStories.Start(World, KojiStories.Password("releng-bot", "sandbox"));
+        await using var session = await hub.Koji.LoginAsync();
 
         var user = await session.GetLoggedInUserAsync();
         await session.GetLoggedInUserAsync();
         await session.UnblockPackageAsync("f44", "python-pyte");
 
         Assert.Equal(("releng-bot", 0), (user!.Name, user.AuthType));
-        var sessionCalls = hub.Server.LogEntries.Select(e => e.RequestMessage)
+        var sessionCalls = hub.Server(ServiceName.Koji).LogEntries.Select(e => e.RequestMessage)
             .Where(r => r.Headers!.ContainsKey("Koji-Session-Id")).OrderBy(r => r.DateTime).ToList();
         Assert.Equal(["0", "1", "2"], sessionCalls.Select(r => r.Headers!["Koji-Session-Callnum"].Single()));
         Assert.All(sessionCalls, r => Assert.Equal(session.SessionId.ToString(), r.Headers!["Koji-Session-Id"].Single()));
@@ -43,16 +44,16 @@ public class KojiSessionTests
     [Fact]
     public async Task Unblocking_makes_the_package_visible_again_and_a_second_unblock_says_not_blocked()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("packager", "pw"));
-        Assert.Empty(await hub.Client.GetLatestBuildsAsync("f44", "python-pyte"));
-        var before = await hub.Client.GetLastEventAsync();
-        await using var session = await hub.Client.LoginAsync();
+        using var hub = KojiStories.Start(World, KojiStories.Password("packager", "pw"));
+        Assert.Empty(await hub.Koji.GetLatestBuildsAsync("f44", "python-pyte"));
+        var before = await hub.Koji.GetLastEventAsync();
+        await using var session = await hub.Koji.LoginAsync();
 
         await session.UnblockPackageAsync("f44", "python-pyte");
 
-        Assert.False((await hub.Client.GetPackageConfigAsync("f44", "python-pyte"))!.Blocked);
-        Assert.True((await hub.Client.GetPackageConfigAsync("f44", "python-pyte", atEvent: before.Id))!.Blocked);
-        Assert.Equal("python-pyte-0.8.1-1.fc44", (await hub.Client.GetLatestBuildsAsync("f44", "python-pyte")).Single().Nvr);
+        Assert.False((await hub.Koji.GetPackageConfigAsync("f44", "python-pyte"))!.Blocked);
+        Assert.True((await hub.Koji.GetPackageConfigAsync("f44", "python-pyte", atEvent: before.Id))!.Blocked);
+        Assert.Equal("python-pyte-0.8.1-1.fc44", (await hub.Koji.GetLatestBuildsAsync("f44", "python-pyte")).Single().Nvr);
         var again = await Assert.ThrowsAsync<KojiGenericException>(() => session.UnblockPackageAsync("f44", "python-pyte"));
         Assert.Equal("package python-pyte NOT blocked in tag f44", again.FaultString);
     }
@@ -60,17 +61,17 @@ public class KojiSessionTests
     [Fact]
     public async Task An_anonymous_write_is_not_allowed()
     {
-        using var hub = new KojiTestHub(World);
+        using var hub = KojiStories.Start(World);
 
         await Assert.ThrowsAsync<KojiActionNotAllowedException>(() =>
-            hub.Client.CallAsync(KojiCalls.PackageListUnblock("f44", "python-pyte")));
+            hub.Koji.CallAsync(KojiCalls.PackageListUnblock("f44", "python-pyte")));
     }
 
     [Fact]
     public async Task A_kiwi_build_leaves_a_free_task_with_no_start_time_and_no_build_yet()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("releng-bot", "sandbox"));
-        await using var session = await hub.Client.LoginAsync();
+        using var hub = KojiStories.Start(World, KojiStories.Password("releng-bot", "sandbox"));
+        await using var session = await hub.Koji.LoginAsync();
 
         var taskId = await session.KiwiBuildAsync(new KiwiBuildRequest
         {
@@ -78,22 +79,22 @@ public class KojiSessionTests
             DescriptionUrl = "git+https://pagure.io/fedora-kiwi-descriptions.git#abc", DescriptionPath = "Fedora.kiwi",
         });
 
-        var running = await hub.Client.ListTasksAsync(new KojiTaskQuery { Method = "kiwiBuild", States = KojiTaskQuery.ActiveStates });
+        var running = await hub.Koji.ListTasksAsync(new KojiTaskQuery { Method = "kiwiBuild", States = KojiTaskQuery.ActiveStates });
         var task = Assert.Single(running);
         Assert.Equal((taskId, "f44-container", "Container-Base-Generic"), (task.Id, task.KiwiTarget, task.KiwiProfile));
-        var info = (await hub.Client.GetTaskInfoAsync(taskId))!;
+        var info = (await hub.Koji.GetTaskInfoAsync(taskId))!;
         Assert.Equal(KojiTaskState.Free, info.State);
         Assert.Null(info.StartTime);
         Assert.Null(info.OwnerName); // getTaskInfo has no owner_name; listTasks has
         Assert.Equal("releng-bot", task.OwnerName);
-        Assert.Empty(await hub.Client.ListBuildsAsync(new ListBuildsQuery { Package = "Fedora-Container-Base-Generic", Type = "image" }));
+        Assert.Empty(await hub.Koji.ListBuildsAsync(new ListBuildsQuery { Package = "Fedora-Container-Base-Generic", Type = "image" }));
     }
 
     [Fact]
     public async Task A_kiwi_build_needs_the_image_permission()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("packager", "pw"));
-        await using var session = await hub.Client.LoginAsync();
+        using var hub = KojiStories.Start(World, KojiStories.Password("packager", "pw"));
+        await using var session = await hub.Koji.LoginAsync();
 
         await Assert.ThrowsAsync<KojiActionNotAllowedException>(() => session.KiwiBuildAsync(new KiwiBuildRequest
         {
@@ -104,8 +105,8 @@ public class KojiSessionTests
     [Fact]
     public async Task After_logout_the_session_is_closed()
     {
-        using var hub = new KojiTestHub(World, KojiTestHub.Password("packager", "pw"));
-        var session = await hub.Client.LoginAsync();
+        using var hub = KojiStories.Start(World, KojiStories.Password("packager", "pw"));
+        var session = await hub.Koji.LoginAsync();
 
         await session.LogoutAsync();
 
@@ -125,13 +126,13 @@ public class KojiSessionTests
         }
         try
         {
-            using var hub = new KojiTestHub(World, KojiTestHub.Anonymous with { KojiClientCert = pem });
-            await using var session = await hub.Client.LoginAsync();
+            using var hub = KojiStories.Start(World, KojiStories.Anonymous with { KojiClientCert = pem });
+            await using var session = await hub.Koji.LoginAsync();
 
             var user = await session.GetLoggedInUserAsync();
 
             Assert.Equal(("releng-bot", 2), (user!.Name, user.AuthType));
-            Assert.Contains(hub.Server.LogEntries, e => e.RequestMessage.Path == "/kojihub/ssllogin");
+            Assert.Contains(hub.Server(ServiceName.Koji).LogEntries, e => e.RequestMessage.Path == "/kojihub/ssllogin");
         }
         finally
         {
@@ -149,10 +150,10 @@ public class KojiSessionTests
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
             pem = certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem();
         }
-        using var hub = new KojiTestHub(World, KojiTestHub.Anonymous with { KojiClientCert = pem });
-        await using var session = await hub.Client.LoginAsync();
+        using var hub = KojiStories.Start(World, KojiStories.Anonymous with { KojiClientCert = pem });
+        await using var session = await hub.Koji.LoginAsync();
 
         Assert.Equal("releng-bot", (await session.GetLoggedInUserAsync())!.Name);
-        Assert.Contains(hub.Server.LogEntries, e => e.RequestMessage.Path == "/kojihub/ssllogin");
+        Assert.Contains(hub.Server(ServiceName.Koji).LogEntries, e => e.RequestMessage.Path == "/kojihub/ssllogin");
     }
 }

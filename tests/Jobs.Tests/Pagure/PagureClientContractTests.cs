@@ -1,9 +1,10 @@
 using System.Net;
 using Releng.Jobs.Pagure;
+using Releng.Jobs.Services;
 using Releng.Jobs.Tickets;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using static Releng.Jobs.Tests.Pagure.PagureTestServer;
+using static Releng.Jobs.Tests.Pagure.PagureStories;
 
 namespace Releng.Jobs.Tests.Pagure;
 
@@ -13,7 +14,7 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Listing_sends_every_filter_with_repeated_tags_and_since_as_whole_seconds()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1, tags: "compose"), Issue(2, tags: "meeting"), Issue(3, tags: "f42")));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1, tags: "compose"), Issue(2, tags: "meeting"), Issue(3, tags: "f42")));
         var filter = new PagureIssueFilter
         {
             Status = "Open",
@@ -25,9 +26,9 @@ public sealed class PagureClientContractTests
             PerPage = 50,
         };
 
-        await pagure.Api.ListAllIssuesAsync("releng", filter);
+        await pagure.PagureApi.ListAllIssuesAsync("releng", filter);
 
-        var request = Assert.Single(pagure.RequestsTo("GET", "/api/0/releng/issues"));
+        var request = Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/issues"));
         Assert.Equal(
             "?status=Open&tags=compose&tags=meeting&tags=%21f42&author=jdoe&assignee=alice&since=1700000000&order=asc&page=1&per_page=50",
             Query(request));
@@ -37,11 +38,11 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Tags_are_ored_and_bang_excludes()
     {
-        using var pagure = new PagureTestServer(RelengProjects(
+        using var pagure = PagureStories.Start(RelengProjects(
             Issue(1, tags: "compose"), Issue(2, tags: ["meeting", "f42"]), Issue(3, tags: "f42"), Issue(4)));
 
-        var either = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Tags = ["compose", "meeting"] });
-        var notF42 = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Tags = ["!f42"] });
+        var either = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Tags = ["compose", "meeting"] });
+        var notF42 = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Tags = ["!f42"] });
 
         Assert.Equal([1, 2], either.Select(issue => issue.Id).Order());
         Assert.Equal([1, 4], notF42.Select(issue => issue.Id).Order());
@@ -52,12 +53,12 @@ public sealed class PagureClientContractTests
     {
         // The server's next link keeps only tags=compose; following it would lose the meeting tickets on page 2.
         var issues = Enumerable.Range(1, 5).Select(id => Issue(id, daysAgo: 10 - id, tags: id % 2 == 0 ? "meeting" : "compose")).ToArray();
-        using var pagure = new PagureTestServer(RelengProjects(issues));
+        using var pagure = PagureStories.Start(RelengProjects(issues));
 
-        var all = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Tags = ["compose", "meeting"], PerPage = 2 });
+        var all = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Tags = ["compose", "meeting"], PerPage = 2 });
 
         Assert.Equal([1, 2, 3, 4, 5], all.Select(issue => issue.Id).Order());
-        var queries = pagure.RequestsTo("GET", "/api/0/releng/issues").Select(Query).ToList();
+        var queries = pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/issues").Select(Query).ToList();
         // Page 1 says how many pages there are; the others are read at once, so they may arrive in any order.
         Assert.Equal("?status=Open&tags=compose&tags=meeting&page=1&per_page=2", queries[0]);
         Assert.Equal(
@@ -70,21 +71,21 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task An_empty_list_is_one_request()
     {
-        using var pagure = new PagureTestServer(RelengProjects());
+        using var pagure = PagureStories.Start(RelengProjects());
 
-        var none = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Since = DateTimeOffset.UnixEpoch.AddSeconds(4_000_000_000) });
+        var none = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Since = DateTimeOffset.UnixEpoch.AddSeconds(4_000_000_000) });
 
         Assert.Empty(none);
-        Assert.Single(pagure.RequestsTo("GET", "/api/0/releng/issues"));
+        Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/issues"));
     }
 
     [Fact]
     public async Task Since_is_inclusive_on_last_update()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1, daysAgo: 5), Issue(2, daysAgo: 2)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1, daysAgo: 5), Issue(2, daysAgo: 2)));
         var clock = pagure.World.Clock;
 
-        var recent = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Since = clock.AddDays(-2) });
+        var recent = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Since = clock.AddDays(-2) });
 
         Assert.Equal([2], recent.Select(issue => issue.Id));
     }
@@ -96,11 +97,11 @@ public sealed class PagureClientContractTests
         fixedOne.CloseStatus = "Fixed";
         var invalidOne = Issue(2);
         invalidOne.CloseStatus = "Invalid";
-        using var pagure = new PagureTestServer(RelengProjects(fixedOne, invalidOne, Issue(3)));
+        using var pagure = PagureStories.Start(RelengProjects(fixedOne, invalidOne, Issue(3)));
 
-        var fixedIssues = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Status = "Fixed" });
-        var closed = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Status = PagureIssueStatus.Closed });
-        var all = await pagure.Api.ListAllIssuesAsync("releng", new PagureIssueFilter { Status = PagureIssueStatus.All });
+        var fixedIssues = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Status = "Fixed" });
+        var closed = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Status = PagureIssueStatus.Closed });
+        var all = await pagure.PagureApi.ListAllIssuesAsync("releng", new PagureIssueFilter { Status = PagureIssueStatus.All });
 
         Assert.Equal([1], fixedIssues.Select(issue => issue.Id));
         Assert.Equal([1, 2], closed.Select(issue => issue.Id).Order());
@@ -110,27 +111,27 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Namespaced_project_keeps_its_slash_in_the_path()
     {
-        using var pagure = new PagureTestServer(RelengProjects());
+        using var pagure = PagureStories.Start(RelengProjects());
 
-        var issue = await pagure.Api.GetIssueAsync("releng/fedora-scm-requests", 70001);
-        var project = await pagure.Api.GetProjectAsync("releng/fedora-scm-requests");
+        var issue = await pagure.PagureApi.GetIssueAsync("releng/fedora-scm-requests", 70001);
+        var project = await pagure.PagureApi.GetProjectAsync("releng/fedora-scm-requests");
 
         Assert.Equal(70001, issue.Id);
         Assert.Equal(["Processed", "Invalid", "Denied"], project.CloseStatus);
         Assert.Equal("releng", project.Namespace);
-        Assert.Single(pagure.RequestsTo("GET", "/api/0/releng/fedora-scm-requests/issue/70001"));
+        Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/fedora-scm-requests/issue/70001"));
     }
 
     [Fact]
     public async Task Comment_is_form_encoded_and_shows_in_later_reads_as_the_token_user()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(12001)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(12001)));
         const string text = "+1 for a & b = c\n\n<!-- releng-jobs:test v1 -->";
 
-        var answer = await pagure.Api.AddCommentAsync("releng", 12001, new PagureCommentForm(text));
-        var issue = await pagure.Api.GetIssueAsync("releng", 12001);
+        var answer = await pagure.PagureApi.AddCommentAsync("releng", 12001, new PagureCommentForm(text));
+        var issue = await pagure.PagureApi.GetIssueAsync("releng", 12001);
 
-        var request = Assert.Single(pagure.RequestsTo("POST", "/api/0/releng/issue/12001/comment"));
+        var request = Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/releng/issue/12001/comment"));
         Assert.StartsWith("application/x-www-form-urlencoded", Header(request, "Content-Type"));
         Assert.Equal("token " + Token, Header(request, "Authorization"));
         Assert.Equal("comment=%2B1+for+a+%26+b+%3D+c%0A%0A%3C%21--+releng-jobs%3Atest+v1+--%3E", request.RequestMessage.Body);
@@ -144,27 +145,27 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Write_without_token_is_refused_with_einvalidtok()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(12001)), token: null);
+        using var pagure = PagureStories.Start(RelengProjects(Issue(12001)), token: null);
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.AddCommentAsync("releng", 12001, new PagureCommentForm("hello")));
+            pagure.PagureApi.AddCommentAsync("releng", 12001, new PagureCommentForm("hello")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.Status);
         Assert.Equal(PagureErrorCode.InvalidToken, error.ErrorCode);
         Assert.Equal("Invalid token", error.Detail);
-        Assert.Null(Header(Assert.Single(pagure.Requests), "Authorization"));
+        Assert.Null(Header(Assert.Single(pagure.Requests(ServiceName.Pagure)), "Authorization"));
         Assert.Empty(pagure.World.Pagure.Projects["releng"].Issues[0].Comments);
     }
 
     [Fact]
     public async Task Unknown_project_and_issue_give_their_error_codes()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
 
-        var noProject = await Assert.ThrowsAsync<PagureException>(() => pagure.Api.GetIssueAsync("nonexistent", 1));
-        var noIssue = await Assert.ThrowsAsync<PagureException>(() => pagure.Api.GetIssueAsync("releng", 999));
+        var noProject = await Assert.ThrowsAsync<PagureException>(() => pagure.PagureApi.GetIssueAsync("nonexistent", 1));
+        var noIssue = await Assert.ThrowsAsync<PagureException>(() => pagure.PagureApi.GetIssueAsync("releng", 999));
         var noIssueForComment = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.AddCommentAsync("releng", 999, new PagureCommentForm("x")));
+            pagure.PagureApi.AddCommentAsync("releng", 999, new PagureCommentForm("x")));
 
         Assert.Equal((HttpStatusCode.NotFound, PagureErrorCode.NoProject), (noProject.Status, noProject.ErrorCode));
         Assert.Equal((HttpStatusCode.NotFound, PagureErrorCode.NoIssue), (noIssue.Status, noIssue.ErrorCode));
@@ -174,19 +175,19 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Status_change_sends_close_status_and_a_bad_one_is_einvalidreq()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
 
         var bad = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Bogus")));
-        var first = await pagure.Api.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Fixed"));
-        var again = await pagure.Api.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Fixed"));
-        var issue = await pagure.Api.GetIssueAsync("releng", 1);
+            pagure.PagureApi.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Bogus")));
+        var first = await pagure.PagureApi.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Fixed"));
+        var again = await pagure.PagureApi.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Fixed"));
+        var issue = await pagure.PagureApi.GetIssueAsync("releng", 1);
 
         Assert.Equal((HttpStatusCode.BadRequest, PagureErrorCode.InvalidRequest), (bad.Status, bad.ErrorCode));
         Assert.Equal("close_status: Not a valid choice.", bad.Detail);
         Assert.Equal(["Issue status updated to: Closed (was: Open)", "Issue close_status updated to: Fixed"], first.Message);
         Assert.False(again.Changed);
-        Assert.Equal("status=Closed&close_status=Fixed", pagure.RequestsTo("POST", "/api/0/releng/issue/1/status")[1].RequestMessage.Body);
+        Assert.Equal("status=Closed&close_status=Fixed", pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/releng/issue/1/status")[1].RequestMessage.Body);
         Assert.Equal(("Closed", "Fixed"), (issue.Status, issue.CloseStatus));
         var notification = Assert.Single(issue.Comments);
         Assert.True(notification.Notification);
@@ -197,20 +198,20 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Status_without_close_status_leaves_the_field_out_of_the_form()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
 
-        await pagure.Api.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed"));
+        await pagure.PagureApi.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed"));
 
-        Assert.Equal("status=Closed", Assert.Single(pagure.RequestsTo("POST", "/api/0/releng/issue/1/status")).RequestMessage.Body);
+        Assert.Equal("status=Closed", Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/releng/issue/1/status")).RequestMessage.Body);
     }
 
     [Fact]
     public async Task A_non_committer_may_not_change_the_status()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: "alice-token");
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)), token: "alice-token");
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Invalid")));
+            pagure.PagureApi.ChangeStatusAsync("releng", 1, new PagureStatusForm("Closed", "Invalid")));
 
         Assert.Equal((HttpStatusCode.Forbidden, PagureErrorCode.IssueNotAllowed), (error.Status, error.ErrorCode));
     }
@@ -218,13 +219,13 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Custom_field_is_set_once()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: RelengProjectToken);
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)), token: RelengProjectToken);
 
-        var set = await pagure.Api.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1"));
-        var again = await pagure.Api.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1"));
+        var set = await pagure.PagureApi.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1"));
+        var again = await pagure.PagureApi.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1"));
         var unknown = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.SetCustomFieldAsync("releng", 1, "nosuch", new PagureCustomFieldForm("x")));
-        var issue = await pagure.Api.GetIssueAsync("releng", 1);
+            pagure.PagureApi.SetCustomFieldAsync("releng", 1, "nosuch", new PagureCustomFieldForm("x")));
+        var issue = await pagure.PagureApi.GetIssueAsync("releng", 1);
 
         Assert.True(set.Changed);
         Assert.False(again.Changed);
@@ -236,66 +237,66 @@ public sealed class PagureClientContractTests
     [Fact]
     public async Task Whoami_and_version()
     {
-        using var pagure = new PagureTestServer(RelengProjects(), token: "alice-token");
+        using var pagure = PagureStories.Start(RelengProjects(), token: "alice-token");
 
-        var me = await pagure.Api.WhoAmIAsync();
-        var version = await pagure.Api.GetVersionAsync();
+        var me = await pagure.PagureApi.WhoAmIAsync();
+        var version = await pagure.PagureApi.GetVersionAsync();
 
         Assert.Equal("alice", me.Username);
         Assert.Equal("0.31", version.Version);
-        Assert.Single(pagure.RequestsTo("POST", "/api/0/-/whoami"));
+        Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/-/whoami"));
     }
 
     [Fact]
     public async Task A_get_that_fails_with_503_is_retried()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
-        pagure.Server
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
+        pagure.Server(ServiceName.Pagure)
             .Given(Request.Create().WithPath("/api/0/releng/issue/1").UsingGet())
             .InScenario("flaky").WillSetStateTo("recovered")
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("<html>Service Unavailable</html>"));
 
-        var issue = await pagure.Api.GetIssueAsync("releng", 1);
+        var issue = await pagure.PagureApi.GetIssueAsync("releng", 1);
 
         Assert.Equal(1, issue.Id);
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK],
-            pagure.RequestsTo("GET", "/api/0/releng/issue/1").Select(StatusOf));
+            pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/issue/1").Select(StatusOf));
     }
 
     [Fact]
     public async Task Editing_an_issue_needs_a_token_of_its_project_like_the_real_server()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
 
         var assign = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.AssignAsync("releng", 1, new PagureAssignForm("releng-bot")));
+            pagure.PagureApi.AssignAsync("releng", 1, new PagureAssignForm("releng-bot")));
         var field = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1")));
-        var comment = await pagure.Api.AddCommentAsync("releng", 1, new PagureCommentForm("a user token may comment"));
+            pagure.PagureApi.SetCustomFieldAsync("releng", 1, "review", new PagureCustomFieldForm("https://bugzilla.redhat.com/1")));
+        var comment = await pagure.PagureApi.AddCommentAsync("releng", 1, new PagureCommentForm("a user token may comment"));
 
         Assert.Equal((HttpStatusCode.Unauthorized, PagureErrorCode.InvalidToken), (assign.Status, assign.ErrorCode));
         Assert.Equal((HttpStatusCode.Unauthorized, PagureErrorCode.InvalidToken), (field.Status, field.ErrorCode));
         Assert.Equal("Comment added", comment.Message);
-        Assert.Null((await pagure.Api.GetIssueAsync("releng", 1)).Assignee);
+        Assert.Null((await pagure.PagureApi.GetIssueAsync("releng", 1)).Assignee);
     }
 
     [Fact]
     public async Task A_project_token_is_refused_on_another_project()
     {
-        using var pagure = new PagureTestServer(RelengProjects(), token: RelengProjectToken);
+        using var pagure = PagureStories.Start(RelengProjects(), token: RelengProjectToken);
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.AddCommentAsync("releng/fedora-scm-requests", 70001, new PagureCommentForm("wrong project")));
+            pagure.PagureApi.AddCommentAsync("releng/fedora-scm-requests", 70001, new PagureCommentForm("wrong project")));
 
         Assert.Equal((HttpStatusCode.Unauthorized, PagureErrorCode.InvalidToken), (error.Status, error.ErrorCode));
-        Assert.Empty((await pagure.Api.GetIssueAsync("releng/fedora-scm-requests", 70001)).Comments);
+        Assert.Empty((await pagure.PagureApi.GetIssueAsync("releng/fedora-scm-requests", 70001)).Comments);
     }
 
     [Fact]
     public async Task Whoami_is_a_read_so_a_503_on_it_is_retried()
     {
-        using var pagure = new PagureTestServer(RelengProjects(), token: "alice-token");
-        pagure.Server
+        using var pagure = PagureStories.Start(RelengProjects(), token: "alice-token");
+        pagure.Server(ServiceName.Pagure)
             .Given(Request.Create().WithPath("/api/0/-/whoami").UsingPost())
             .InScenario("flaky whoami").WillSetStateTo("recovered")
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("<html>Service Unavailable</html>"));
@@ -304,37 +305,39 @@ public sealed class PagureClientContractTests
 
         Assert.Equal("alice", me);
         Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK],
-            pagure.RequestsTo("POST", "/api/0/-/whoami").Select(StatusOf));
+            pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/-/whoami").Select(StatusOf));
     }
 
     [Fact]
     public async Task Whoami_counts_as_a_read_in_the_plan_footer_though_it_is_a_post_and_a_comment_as_a_write()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: "alice-token");
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)), token: "alice-token");
+        var counter = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Releng.Jobs.Http.RequestCounter>(pagure.Services);
 
         await pagure.Tracker.WhoAmIAsync();
-        var afterWhoami = pagure.Counter.Snapshot().For("pagure");
-        await pagure.Api.AddCommentAsync("releng", 1, new PagureCommentForm("hello"));
-        var afterComment = pagure.Counter.Snapshot().For("pagure");
+        var afterWhoami = counter.Snapshot().For(ServiceName.Pagure);
+        await pagure.PagureApi.AddCommentAsync("releng", 1, new PagureCommentForm("hello"));
+        var afterComment = counter.Snapshot().For(ServiceName.Pagure);
 
         Assert.Equal((1, 0), (afterWhoami.Reads, afterWhoami.Writes));
         Assert.Equal((1, 1), (afterComment.Reads, afterComment.Writes));
-        Assert.Equal("pagure 1 read / 1 write", pagure.Counter.Snapshot().Describe());
+        Assert.Equal("pagure 1 read / 1 write", counter.Snapshot().Describe());
     }
 
     [Fact]
     public async Task A_post_that_fails_with_503_is_not_repeated()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
-        pagure.Server
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
+        pagure.Server(ServiceName.Pagure)
             .Given(Request.Create().WithPath("/api/0/releng/issue/1/comment").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(503).WithBody("<html>Service Unavailable</html>"));
 
         var error = await Assert.ThrowsAsync<PagureException>(() =>
-            pagure.Api.AddCommentAsync("releng", 1, new PagureCommentForm("once")));
+            pagure.PagureApi.AddCommentAsync("releng", 1, new PagureCommentForm("once")));
 
         Assert.Equal((HttpStatusCode.ServiceUnavailable, PagureErrorCode.Http), (error.Status, error.ErrorCode));
-        Assert.Single(pagure.RequestsTo("POST", "/api/0/releng/issue/1/comment"));
+        Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/releng/issue/1/comment"));
     }
 
     [Fact]
@@ -342,12 +345,12 @@ public sealed class PagureClientContractTests
     {
         var secret = Issue(2);
         secret.Private = true;
-        using var anonymous = new PagureTestServer(RelengProjects(Issue(1), secret), token: null);
-        using var bot = new PagureTestServer(RelengProjects(Issue(1), secret));
+        using var anonymous = PagureStories.Start(RelengProjects(Issue(1), secret), token: null);
+        using var bot = PagureStories.Start(RelengProjects(Issue(1), secret));
 
-        var anonymousList = await anonymous.Api.ListAllIssuesAsync("releng");
-        var botList = await bot.Api.ListAllIssuesAsync("releng");
-        var hidden = await Assert.ThrowsAsync<PagureException>(() => anonymous.Api.GetIssueAsync("releng", 2));
+        var anonymousList = await anonymous.PagureApi.ListAllIssuesAsync("releng");
+        var botList = await bot.PagureApi.ListAllIssuesAsync("releng");
+        var hidden = await Assert.ThrowsAsync<PagureException>(() => anonymous.PagureApi.GetIssueAsync("releng", 2));
 
         Assert.Equal([1], anonymousList.Select(issue => issue.Id));
         Assert.Equal([1, 2], botList.Select(issue => issue.Id).Order());

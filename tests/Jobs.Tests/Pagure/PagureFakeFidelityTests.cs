@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Releng.Jobs.Sandbox.Scenarios;
-using static Releng.Jobs.Tests.Pagure.PagureTestServer;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
+using static Releng.Jobs.Tests.Pagure.PagureStories;
 
 namespace Releng.Jobs.Tests.Pagure;
 
@@ -10,7 +12,7 @@ namespace Releng.Jobs.Tests.Pagure;
 /// </summary>
 public sealed class PagureFakeFidelityTests : IDisposable
 {
-    private readonly PagureTestServer _pagure;
+    private readonly TestSandbox _pagure;
     private readonly HttpClient _http = new();
 
     public PagureFakeFidelityTests()
@@ -24,11 +26,11 @@ public sealed class PagureFakeFidelityTests : IDisposable
         var scenario = RelengProjects(first, Issue(2, author: "admin"), Issue(3, author: "alice", tags: "meeting"),
             Issue(4), Issue(5), Issue(6));
         scenario.Bot = "admin";
-        _pagure = new PagureTestServer(scenario, people: new()
+        _pagure = PagureStories.Start(scenario, people: new()
         {
             ["admin"] = new PersonScenario { Fullname = "Admin Spike" },
         });
-        _http.BaseAddress = new Uri(_pagure.Server.Url!);
+        _http.BaseAddress = new Uri(_pagure.Server(ServiceName.Pagure).Url!);
     }
 
     public void Dispose()
@@ -93,7 +95,7 @@ public sealed class PagureFakeFidelityTests : IDisposable
 
         Assert.Equal(401, (int)response.StatusCode);
         Assert.Equal(
-            Samples.Text("new_issue_err_bearer.json").Replace("http://127.0.0.1:5111/", _pagure.Server.Url + "/"),
+            Samples.Text("new_issue_err_bearer.json").Replace("http://127.0.0.1:5111/", _pagure.Server(ServiceName.Pagure).Url + "/"),
             await response.Content.ReadAsStringAsync());
     }
 
@@ -103,7 +105,7 @@ public sealed class PagureFakeFidelityTests : IDisposable
         var body = await _http.GetStringAsync("/api/0/releng/issues?status=Open&tags=compose&tags=meeting");
 
         using var document = JsonDocument.Parse(body);
-        Assert.Equal($"{_pagure.Server.Url}/api/0/releng/issues?per_page=20&status=Open&tags=compose&page=1",
+        Assert.Equal($"{_pagure.Server(ServiceName.Pagure).Url}/api/0/releng/issues?per_page=20&status=Open&tags=compose&page=1",
             document.RootElement.GetProperty("pagination").GetProperty("first").GetString());
         Assert.Equal(1700000000.0m, JsonDocument.Parse(await _http.GetStringAsync("/api/0/releng/issues?since=1700000000"))
             .RootElement.GetProperty("args").GetProperty("since").GetDecimal());

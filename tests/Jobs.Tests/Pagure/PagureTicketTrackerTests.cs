@@ -1,6 +1,7 @@
 using Releng.Jobs.Pagure;
+using Releng.Jobs.Services;
 using Releng.Jobs.Tickets;
-using static Releng.Jobs.Tests.Pagure.PagureTestServer;
+using static Releng.Jobs.Tests.Pagure.PagureStories;
 
 namespace Releng.Jobs.Tests.Pagure;
 
@@ -17,7 +18,7 @@ public sealed class PagureTicketTrackerTests
         ];
         var closed = Issue(12002);
         closed.Status = "Closed";
-        using var pagure = new PagureTestServer(RelengProjects(ticket, closed));
+        using var pagure = PagureStories.Start(RelengProjects(ticket, closed));
 
         var tickets = await pagure.Tracker.ListOpenTicketsAsync("releng");
 
@@ -27,13 +28,13 @@ public sealed class PagureTicketTrackerTests
         Assert.True(only.IsOpen);
         Assert.Equal(["first", "second"], only.Comments.Select(comment => comment.Text));
         Assert.Equal(pagure.World.Clock.AddDays(-1), only.Updated);
-        Assert.Equal($"{pagure.Server.Url}/releng/issue/12001", only.Url);
+        Assert.Equal($"{pagure.Endpoints.Pagure}releng/issue/12001", only.Url);
     }
 
     [Fact]
     public async Task Query_filters_map_to_pagure_parameters()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1, tags: "unretire"), Issue(2, tags: ["unretire", "hold"])));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1, tags: "unretire"), Issue(2, tags: ["unretire", "hold"])));
 
         var tickets = await pagure.Tracker.ListOpenTicketsAsync("releng", new TicketQuery
         {
@@ -42,13 +43,13 @@ public sealed class PagureTicketTrackerTests
 
         Assert.Equal([1], tickets.Select(ticket => ticket.Id));
         Assert.Equal("?status=Open&tags=unretire&tags=%21hold&order=asc&page=1&per_page=10",
-            Query(Assert.Single(pagure.RequestsTo("GET", "/api/0/releng/issues"))));
+            Query(Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/issues"))));
     }
 
     [Fact]
     public async Task A_missing_ticket_is_null()
     {
-        using var pagure = new PagureTestServer(RelengProjects());
+        using var pagure = PagureStories.Start(RelengProjects());
 
         Assert.Null(await pagure.Tracker.GetTicketAsync("releng", 404));
     }
@@ -56,7 +57,7 @@ public sealed class PagureTicketTrackerTests
     [Fact]
     public async Task Several_tickets_are_read_concurrently()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1), Issue(2), Issue(3)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1), Issue(2), Issue(3)));
 
         var tickets = await pagure.Tracker.GetTicketsAsync("releng", [3, 1, 2, 99]);
 
@@ -66,7 +67,7 @@ public sealed class PagureTicketTrackerTests
     [Fact]
     public async Task Close_uses_the_projects_spelling_and_closes_once()
     {
-        using var pagure = new PagureTestServer(RelengProjects());
+        using var pagure = PagureStories.Start(RelengProjects());
         var tracker = pagure.Tracker;
 
         var first = await tracker.CloseAsync("releng/fedora-scm-requests", 70001, "processed");
@@ -76,15 +77,15 @@ public sealed class PagureTicketTrackerTests
         Assert.True(first);
         Assert.False(second);
         Assert.Equal((false, "Processed"), (ticket!.IsOpen, ticket.CloseStatus));
-        var post = Assert.Single(pagure.RequestsTo("POST", "/api/0/releng/fedora-scm-requests/issue/70001/status"));
+        var post = Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/releng/fedora-scm-requests/issue/70001/status"));
         Assert.Equal("status=Closed&close_status=Processed", post.RequestMessage.Body);
-        Assert.Single(pagure.RequestsTo("GET", "/api/0/releng/fedora-scm-requests"));
+        Assert.Single(pagure.RequestsTo(ServiceName.Pagure, "GET", "/api/0/releng/fedora-scm-requests"));
     }
 
     [Fact]
     public async Task Close_with_a_status_the_project_lacks_writes_nothing()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => pagure.Tracker.CloseAsync("releng", 1, "Processed"));
 
@@ -104,7 +105,7 @@ public sealed class PagureTicketTrackerTests
     [Fact]
     public async Task Assign_reports_whether_it_changed_anything()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)), token: RelengProjectToken);
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)), token: RelengProjectToken);
 
         var assigned = await pagure.Tracker.AssignAsync("releng", 1, "releng-bot");
         var again = await pagure.Tracker.AssignAsync("releng", 1, "releng-bot");
@@ -113,13 +114,13 @@ public sealed class PagureTicketTrackerTests
         Assert.True(assigned);
         Assert.False(again);
         Assert.Equal("releng-bot", ticket!.Assignee);
-        Assert.Equal("assignee=releng-bot", pagure.RequestsTo("POST", "/api/0/releng/issue/1/assign")[0].RequestMessage.Body);
+        Assert.Equal("assignee=releng-bot", pagure.RequestsTo(ServiceName.Pagure, "POST", "/api/0/releng/issue/1/assign")[0].RequestMessage.Body);
     }
 
     [Fact]
     public async Task Comment_then_read_back_its_marker_as_the_bot()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
         var tracker = pagure.Tracker;
         var bot = await tracker.WhoAmIAsync();
 
@@ -134,33 +135,33 @@ public sealed class PagureTicketTrackerTests
     [Fact]
     public async Task Whoami_is_asked_once_and_without_a_token_is_the_default_bot()
     {
-        using var withToken = new PagureTestServer(RelengProjects(), token: "alice-token");
-        using var anonymous = new PagureTestServer(RelengProjects(), token: null);
+        using var withToken = PagureStories.Start(RelengProjects(), token: "alice-token");
+        using var anonymous = PagureStories.Start(RelengProjects(), token: null);
 
         var names = await Task.WhenAll(withToken.Tracker.WhoAmIAsync(), withToken.Tracker.WhoAmIAsync());
         var anonymousName = await anonymous.Tracker.WhoAmIAsync();
 
         Assert.Equal(["alice", "alice"], names);
-        Assert.Single(withToken.RequestsTo("POST", "/api/0/-/whoami"));
+        Assert.Single(withToken.RequestsTo(ServiceName.Pagure, "POST", "/api/0/-/whoami"));
         Assert.Equal(PagureTicketTracker.DefaultBotUser, anonymousName);
-        Assert.Empty(anonymous.Requests);
+        Assert.Empty(anonymous.Requests(ServiceName.Pagure));
     }
 
     [Fact]
     public async Task Authenticated_user_is_the_token_account_and_none_without_a_token()
     {
-        using var withToken = new PagureTestServer(RelengProjects(), token: "alice-token");
-        using var anonymous = new PagureTestServer(RelengProjects(), token: null);
+        using var withToken = PagureStories.Start(RelengProjects(), token: "alice-token");
+        using var anonymous = PagureStories.Start(RelengProjects(), token: null);
 
         Assert.Equal("alice", await withToken.Tracker.AuthenticatedUserAsync());
         Assert.Null(await anonymous.Tracker.AuthenticatedUserAsync());
-        Assert.Empty(anonymous.Requests);
+        Assert.Empty(anonymous.Requests(ServiceName.Pagure));
     }
 
     [Fact]
     public async Task Write_log_records_who_wrote_what()
     {
-        using var pagure = new PagureTestServer(RelengProjects(Issue(1)));
+        using var pagure = PagureStories.Start(RelengProjects(Issue(1)));
 
         await pagure.Tracker.CommentAsync("releng", 1, "Done.");
         await pagure.Tracker.CloseAsync("releng", 1, "Fixed");

@@ -53,7 +53,7 @@ public sealed class ReviewBugRulesTests
 
     [Fact]
     public async Task Fedora_branch_with_an_EPEL_review_bug_is_refused() =>
-        Assert.Equal("The Bugzilla bug is for \"Fedora EPEL\" but the requested branch is \"f43\"",
+        Assert.Equal("The Bugzilla bug is for \"Fedora EPEL\" but the requested branch is `f43`",
             await OnlyProblem(ValidBug() with { Product = "Fedora EPEL" }, PerlFoo with { Branch = "f43" }));
 
     [Theory]
@@ -144,7 +144,7 @@ public sealed class ReviewBugRulesTests
         var bug = ApprovedBy(ValidBug() with { AssignedTo = "ghost@example.com" }, "ghost@example.com");
 
         Assert.Equal(
-            "The email address \"ghost@example.com\" of the Bugzilla reviewer is not tied to a user in FAS. Group membership can't be validated.",
+            "The email address `ghost@example.com` of the Bugzilla reviewer is not tied to a user in FAS. Group membership can't be validated.",
             await OnlyProblem(bug));
     }
 
@@ -198,7 +198,7 @@ public sealed class ReviewBugRulesTests
 
     [Fact]
     public async Task Summary_naming_another_package_is_refused() =>
-        Assert.Equal("The package in the Bugzilla bug \"perl-Bar\" doesn't match the one provided \"perl-Foo\"",
+        Assert.Equal("The package in the Bugzilla bug `perl-Bar` doesn't match the one provided `perl-Foo`",
             await OnlyProblem(ValidBug() with { Summary = "Review Request:  perl-Bar  - Bar for Perl" }));
 
     [Fact]

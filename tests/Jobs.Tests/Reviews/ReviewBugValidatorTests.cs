@@ -11,9 +11,9 @@ public sealed class ReviewBugValidatorTests
     [Fact]
     public async Task Review_bug_from_the_sandbox_is_valid_for_its_package_and_requester()
     {
-        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
-        var validator = new ReviewBugValidator(sandbox.Client, FasjsonPeople.Directory(sandbox.World.People),
-            new FakeTimeProvider(BugzillaSandbox.Clock));
+        using var sandbox = BugzillaStories.Start(BugzillaStories.ReviewScenario());
+        var validator = new ReviewBugValidator(sandbox.Bugzilla, FasjsonPeople.Directory(sandbox.World.People),
+            new FakeTimeProvider(BugzillaStories.Clock));
 
         var verdict = await validator.ValidateAsync(2300001, new ReviewRequest("perl-Foo", "jdoe"));
 
@@ -24,9 +24,9 @@ public sealed class ReviewBugValidatorTests
     [Fact]
     public async Task Approval_ages_with_the_clock()
     {
-        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
-        var validator = new ReviewBugValidator(sandbox.Client, FasjsonPeople.Directory(sandbox.World.People),
-            new FakeTimeProvider(BugzillaSandbox.Clock.AddDays(58)));
+        using var sandbox = BugzillaStories.Start(BugzillaStories.ReviewScenario());
+        var validator = new ReviewBugValidator(sandbox.Bugzilla, FasjsonPeople.Directory(sandbox.World.People),
+            new FakeTimeProvider(BugzillaStories.Clock.AddDays(58)));
 
         var verdict = await validator.ValidateAsync(2300001, new ReviewRequest("perl-Foo", "jdoe"));
 
@@ -36,9 +36,9 @@ public sealed class ReviewBugValidatorTests
     [Fact]
     public async Task Missing_bug_is_a_verdict_saying_it_could_not_be_verified()
     {
-        using var sandbox = new BugzillaSandbox(BugzillaSandbox.ReviewScenario());
-        var validator = new ReviewBugValidator(sandbox.Client, FasjsonPeople.Directory(sandbox.World.People),
-            new FakeTimeProvider(BugzillaSandbox.Clock));
+        using var sandbox = BugzillaStories.Start(BugzillaStories.ReviewScenario());
+        var validator = new ReviewBugValidator(sandbox.Bugzilla, FasjsonPeople.Directory(sandbox.World.People),
+            new FakeTimeProvider(BugzillaStories.Clock));
 
         var verdict = await validator.ValidateAsync(999, new ReviewRequest("perl-Foo", "jdoe"));
 

@@ -2,8 +2,8 @@ using System.Net;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Faults;
-using Releng.Jobs.Sandbox.Pagure;
 using Releng.Jobs.Sandbox.Scenarios;
+using Releng.Jobs.Services;
 using Releng.Jobs.Tests.DistGit;
 
 namespace Releng.Jobs.Tests.Sandbox;
@@ -88,12 +88,12 @@ public sealed class FaultInjectionTests
     public async Task A_project_created_whose_answer_was_lost_is_found_there_and_counted_done()
     {
         var faults = new FaultInjection(new FaultSettings(1, 1) { Kinds = [FaultKind.DroppedAfter] });
-        await using var sandbox = DistGitSandbox.Start(behaviours: [new OnlyPosts(faults)]);
+        await using var sandbox = DistGitStories.Start(behaviours: [new OnlyPosts(faults)]);
 
-        var created = await sandbox.DistGit.CreateProjectAsync(new NewDistGitProject(DistGitSandbox.Fresh, "A fresh package"));
+        var created = await sandbox.DistGit.CreateProjectAsync(new NewDistGitProject(DistGitStories.Fresh, "A fresh package"));
 
         Assert.False(created);
-        Assert.NotNull(await sandbox.DistGit.GetProjectAsync(DistGitSandbox.Fresh));
+        Assert.NotNull(await sandbox.DistGit.GetProjectAsync(DistGitStories.Fresh));
         Assert.Single(faults.Injected);
     }
 
@@ -121,7 +121,7 @@ public sealed class FaultInjectionTests
 
     private static FormUrlEncodedContent Comment() => new([new("comment", "hello")]);
 
-    private static FaultedPagure PagureWith(FaultKind kind) => new(new FaultInjection(new FaultSettings(1, 1) { Kinds = [kind] }));
+    private static FaultedPagure PagureWith(FaultKind kind) => new(new FaultSettings(1, 1) { Kinds = [kind] });
 
     /// <summary>Faults on writes only, so the test's own reads see the world as it is.</summary>
     private sealed class OnlyPosts(FaultInjection inner) : IFakeBehaviour
@@ -130,37 +130,34 @@ public sealed class FaultInjectionTests
             context.Request.Method == "POST" ? inner.BeforeAnswerAsync(service, context, cancellationToken) : Task.FromResult(false);
     }
 
+    /// <summary>The Pagure fake started as <c>--faults</c> starts it, and a plain HTTP client holding a token.</summary>
     private sealed class FaultedPagure : IDisposable
     {
-        private readonly WireMock.Server.WireMockServer _server;
+        private readonly TestSandbox _sandbox;
 
-        public FaultedPagure(FaultInjection faults)
+        public FaultedPagure(FaultSettings faults)
         {
-            Faults = faults;
-            var clock = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
             var scenario = new Scenario
             {
-                Clock = clock,
+                Clock = TestSandbox.DefaultClock,
                 Pagure = new PagureScenario
                 {
                     Projects = { ["releng"] = new PagureScenario.Project { Issues = [new() { Id = 1, Title = "Ticket", Author = "jdoe" }] } },
                 },
             };
-            World = new SandboxWorld { Clock = clock, Pagure = PagureWorld.Seed(scenario, new SandboxPaths(Path.GetTempPath())) };
-            _server = FakeServer.Start(new PagureFake(World), [faults]);
-            Client = new HttpClient { BaseAddress = new Uri(_server.Url! + "/") };
+            _sandbox = TestSandbox.From(scenario, new TestSandboxOptions { Fakes = [ServiceName.Pagure], Switches = new SandboxSwitches(Faults: faults) });
+            Client = new HttpClient { BaseAddress = _sandbox.Endpoints.Pagure };
             Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("token", "t");
         }
 
-        public FaultInjection Faults { get; }
-        public SandboxWorld World { get; }
+        public FaultInjection Faults => _sandbox.Host.Faults!;
+        public SandboxWorld World => _sandbox.World;
         public HttpClient Client { get; }
 
         public void Dispose()
         {
             Client.Dispose();
-            _server.Stop();
-            _server.Dispose();
+            _sandbox.Dispose();
         }
     }
 }

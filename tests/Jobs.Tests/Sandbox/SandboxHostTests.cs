@@ -149,14 +149,25 @@ public sealed class SandboxHostTests : IDisposable
     }
 
     [Fact]
-    public void A_scenario_the_fakes_cannot_seed_is_reported_against_its_file()
+    public void A_scenario_the_fakes_cannot_seed_is_reported_at_the_entry_in_its_file()
     {
         var scenario = Scenario("clock: 2026-11-24T12:00:00Z\nkoji:\n  builds:\n    - { nvr: foo-1-1, type: module }\n");
 
         var error = Assert.Throws<ConfigurationException>(() => SandboxHost.Start(scenario, Paths, fresh: false));
 
         Assert.Equal(scenario, error.File);
-        Assert.StartsWith($"{scenario}: koji build foo-1-1: type must be rpm or image", error.Message);
+        Assert.StartsWith($"{scenario}:4:7: koji build foo-1-1: type must be rpm or image", error.Message);
+    }
+
+    [Fact]
+    public void A_negative_latency_in_the_scenario_is_reported_at_its_sandbox_section()
+    {
+        var scenario = Scenario("clock: 2026-11-24T12:00:00Z\nsandbox: { latency_ms: -5 }\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => SandboxHost.Start(scenario, Paths, fresh: true));
+
+        Assert.Equal((scenario, 2L, 10L), (error.File, error.Line, error.Column));
+        Assert.Equal("sandbox.latency_ms: -5 is negative", error.Problem);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Scenarios;
 
 namespace Releng.Jobs.Tests.Sandbox;
@@ -52,5 +53,18 @@ public sealed class ScenarioIncludeTests : IDisposable
         var error = Assert.Throws<ConfigurationException>(() => ScenarioLoader.Load(main));
 
         Assert.Contains("'people.alice.email' is set differently", error.Message);
+    }
+
+    [Fact]
+    public void What_a_fake_cannot_seed_from_an_included_file_names_that_file_and_its_line()
+    {
+        var included = Write("koji.yaml", "koji:\n  builds:\n    - { nvr: foo-1-1.fc44 }\n    - { nvr: foo-1-1.fc44, type: module }\n");
+        var main = Write("main.yaml", "include: [koji.yaml]\npeople: { jdoe: {} }\n");
+        var (scenario, hash) = ScenarioLoader.Load(main);
+
+        var error = Assert.Throws<ConfigurationException>(() => SandboxWorld.Seed(scenario, hash, new SandboxPaths(Path.Combine(_root, "sandbox"))));
+
+        Assert.Equal((included, 4L, 7L), (error.File, error.Line, error.Column));
+        Assert.Equal("koji build foo-1-1.fc44 is listed twice; Koji has one build per NVR", error.Problem);
     }
 }

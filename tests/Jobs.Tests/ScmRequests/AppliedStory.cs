@@ -1,11 +1,12 @@
 using Releng.Jobs.Planning;
+using Releng.Jobs.Tests.Sandbox;
 
 namespace Releng.Jobs.Tests.ScmRequests;
 
 /// <summary>The scm-requests story planned, applied, then applied a second time; tests read what each run did.</summary>
 public sealed class AppliedStory : IAsyncLifetime
 {
-    internal ScmSandbox Sandbox { get; private set; } = null!;
+    internal TestSandbox Sandbox { get; private set; } = null!;
     public Plan FirstPlan { get; private set; } = null!;
     public IReadOnlyList<Outcome> FirstOutcomes { get; private set; } = [];
     public Plan SecondPlan { get; private set; } = null!;
@@ -13,10 +14,10 @@ public sealed class AppliedStory : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Sandbox = ScmSandbox.Story();
-        (FirstPlan, FirstOutcomes) = await Sandbox.ApplyAsync();
-        Sandbox.ResetLogs();
-        (SecondPlan, _) = await Sandbox.ApplyAsync();
+        Sandbox = ScmStories.Story();
+        (FirstPlan, FirstOutcomes) = await Sandbox.ApplyScmRequestsAsync();
+        Sandbox.ResetRequests();
+        (SecondPlan, _) = await Sandbox.ApplyScmRequestsAsync();
         SecondRunWrites = Sandbox.WriteRequests();
     }
 

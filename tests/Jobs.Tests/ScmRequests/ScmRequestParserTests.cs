@@ -44,7 +44,6 @@ public sealed class ScmRequestParserTests
     [InlineData("\"abc\"")]
     [InlineData("-5")]
     [InlineData("1.5")]
-    [InlineData("[1]")]
     public void Bug_id_that_is_no_bug_number_is_an_invalid_bug(string json) =>
         Assert.Equal(ReviewMessages.InvalidBug, ScmRequestParser.Parse(NewRepo($"\"bug_id\": {json}")).Problem);
 
@@ -61,13 +60,13 @@ public sealed class ScmRequestParserTests
     }
 
     [Theory]
-    [InlineData("not json at all")]
-    [InlineData("```\n{\"action\": \"new_repo\",\n```")]
-    [InlineData("```\n[1, 2]\n```")]
-    [InlineData("```\n{\"action\": \"new_fork\", \"repo\": \"x\"}\n```")]
-    [InlineData("```\n{\"repo\": \"x\"}\n```")]
-    public void Body_that_is_no_request_is_an_invalid_ticket_body(string body) =>
-        Assert.Equal(ScmMessages.InvalidBody, ScmRequestParser.Parse(body).Problem);
+    [InlineData("not json at all", "it holds no JSON object")]
+    [InlineData("```\n{\"action\": \"new_repo\",\n```", "broken JSON at line 3, column 1")]
+    [InlineData("```\n[1, 2]\n```", "it is JSON but not an object (`{ … }`)")]
+    [InlineData("```\n{\"action\": \"new_fork\", \"repo\": \"x\"}\n```", "unknown action `new_fork` (expected `new_repo` or `new_branch`)")]
+    [InlineData("```\n{\"repo\": \"x\"}\n```", "it names no `action` (expected `new_repo` or `new_branch`)")]
+    public void Body_that_is_no_request_is_an_invalid_ticket_body_that_says_why(string body, string why) =>
+        Assert.Equal($"{ScmMessages.InvalidBody}: {why}", ScmRequestParser.Parse(body).Problem);
 
     [Fact]
     public void Missing_required_field_is_named() =>
@@ -76,12 +75,12 @@ public sealed class ScmRequestParserTests
 
     [Fact]
     public void Unknown_monitor_choice_is_refused_with_its_value() =>
-        Assert.Equal("The monitor choice of \"sometimes\" is invalid",
+        Assert.Equal("The monitor choice of `sometimes` is invalid",
             ScmRequestParser.Parse(NewRepo("\"bug_id\": 1", monitor: "sometimes")).Problem);
 
     [Fact]
     public void Unknown_namespace_is_refused() =>
-        Assert.StartsWith("The namespace \"srpms\" is invalid", ScmRequestParser.Parse(NewRepo("\"bug_id\": 1", ns: "srpms")).Problem, StringComparison.Ordinal);
+        Assert.StartsWith("The namespace `srpms` is invalid", ScmRequestParser.Parse(NewRepo("\"bug_id\": 1", ns: "srpms")).Problem, StringComparison.Ordinal);
 
     [Fact]
     public void New_branch_needs_only_namespace_branch_and_repo()
@@ -109,9 +108,17 @@ public sealed class ScmRequestParserTests
     public void Name_that_only_looks_like_a_release_is_no_valid_non_standard_branch(string branch) =>
         Assert.True(ScmBranches.LooksLikeRelease(branch));
 
+    [Theory]
+    [InlineData("HEAD", "The branch name `HEAD` is invalid: `HEAD` is a name git reserves for its own references")]
+    [InlineData("refs/heads/f43", "The branch name `refs/heads/f43` is invalid: it starts with `refs/`; give the branch name alone")]
+    [InlineData("f43@{0}", "The branch name `f43@{0}` is invalid: it contains `@{` (or is `@`), which git reads as a revision")]
+    public void Git_special_branch_name_is_refused_with_what_is_wrong(string branch, string problem) =>
+        Assert.Equal(problem, ScmRequestParser.Parse(
+            $"```\n{{\"action\": \"new_branch\", \"namespace\": \"rpms\", \"branch\": \"{branch}\", \"repo\": \"nethack\"}}\n```").Problem);
+
     [Fact]
     public void Quoted_ticket_text_cannot_mention_people_or_break_out_of_the_comment() =>
-        Assert.Equal("\\u000a@\u200bsomeone 'code'", ScmMessages.Shown("\n@someone `code`"));
+        Assert.Equal("`` U+000A@someone `code` ``", ScmMessages.Shown("\n@someone `code`"));
 
     private static string NewRepo(string bug, string branch = "rawhide", string monitor = "monitoring", string ns = "rpms") =>
         $"```\n{{\"action\": \"new_repo\", \"branch\": \"{branch}\", {bug}, \"monitor\": \"{monitor}\", \"namespace\": \"{ns}\", \"repo\": \"python-ferret\"}}\n```";

@@ -23,10 +23,10 @@ public sealed class ScmRequestsBotIdentityTests
     [Fact]
     public async Task Without_a_token_the_bot_parameter_is_the_bot()
     {
-        await using var sandbox = ScmSandbox.From(Scenario, pagureToken: false);
+        await using var sandbox = ScmStories.From(Scenario, pagureToken: false);
 
-        var asCustom = await sandbox.PlanAsync(bot: "custom-bot");
-        var asDefault = await sandbox.PlanAsync();
+        var asCustom = await sandbox.PlanScmRequestsAsync(bot: "custom-bot");
+        var asDefault = await sandbox.PlanScmRequestsAsync();
 
         Assert.Equal([ScmDecisionKinds.AnswerHelp, ScmDecisionKinds.Invalid], asCustom.Decisions.Select(d => d.Action));
         Assert.Equal([ScmDecisionKinds.Invalid], asDefault.Decisions.Select(d => d.Action));
@@ -35,9 +35,9 @@ public sealed class ScmRequestsBotIdentityTests
     [Fact]
     public async Task With_a_token_its_account_is_the_bot_and_a_different_bot_parameter_is_a_warning()
     {
-        await using var sandbox = ScmSandbox.From(Scenario);
+        await using var sandbox = ScmStories.From(Scenario);
 
-        var plan = await sandbox.PlanAsync(bot: "custom-bot");
+        var plan = await sandbox.PlanScmRequestsAsync(bot: "custom-bot");
 
         Assert.Equal([ScmDecisionKinds.Warning, ScmDecisionKinds.Invalid], plan.Decisions.Select(d => d.Action));
         var warning = plan.Decisions[0];
@@ -49,9 +49,9 @@ public sealed class ScmRequestsBotIdentityTests
     [Fact]
     public async Task With_a_token_of_the_configured_bot_there_is_no_warning()
     {
-        await using var sandbox = ScmSandbox.From(Scenario);
+        await using var sandbox = ScmStories.From(Scenario);
 
-        var plan = await sandbox.PlanAsync(bot: "releng-bot");
+        var plan = await sandbox.PlanScmRequestsAsync(bot: "releng-bot");
 
         Assert.DoesNotContain(plan.Decisions, d => d.Action == ScmDecisionKinds.Warning);
     }

@@ -9,19 +9,19 @@ public sealed class ScmRequestsRecoveryTests
     [Fact]
     public async Task Project_created_by_a_run_that_died_is_recognised_and_the_next_run_completes_the_request()
     {
-        await using var sandbox = ScmSandbox.Story();
-        var plan = await sandbox.PlanAsync(ticket: 5002);
+        await using var sandbox = ScmStories.Story();
+        var plan = await sandbox.PlanScmRequestsAsync(ticket: 5002);
         var decision = Assert.Single(plan.Decisions);
         // The first run only created the project, then died.
         Assert.Equal(StepStatus.Done, (await decision.Steps[0].Run(CancellationToken.None)).Status);
 
-        var (resumed, outcomes) = await sandbox.ApplyAsync(ticket: 5002);
+        var (resumed, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5002);
 
         var again = Assert.Single(resumed.Decisions);
         Assert.Equal("create-repo", again.Action);
         Assert.Equal(StepStatus.AlreadyDone, outcomes[0].Status);
         Assert.All(outcomes.Skip(1), o => Assert.Equal(StepStatus.Done, o.Status));
-        Assert.Equal("ada", sandbox.Host.World.DistGit.Find("rpms", "python-marten")!.Owner);
+        Assert.Equal("ada", sandbox.World.DistGit.Find("rpms", "python-marten")!.Owner);
         Assert.Equal("Processed", sandbox.Issue(5002).CloseStatus);
         Assert.Single(sandbox.BotComments(5002));
     }
@@ -29,26 +29,26 @@ public sealed class ScmRequestsRecoveryTests
     [Fact]
     public async Task Branch_created_by_a_run_that_died_is_recognised_and_the_next_run_completes_the_request()
     {
-        await using var sandbox = ScmSandbox.Story();
-        var decision = Assert.Single((await sandbox.PlanAsync(ticket: 5021)).Decisions);
+        await using var sandbox = ScmStories.Story();
+        var decision = Assert.Single((await sandbox.PlanScmRequestsAsync(ticket: 5021)).Decisions);
         Assert.Equal(StepStatus.Done, (await decision.Steps[0].Run(CancellationToken.None)).Status);
 
-        var (resumed, outcomes) = await sandbox.ApplyAsync(ticket: 5021);
+        var (resumed, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5021);
 
         Assert.Equal("create-branch", Assert.Single(resumed.Decisions).Action);
         Assert.Equal([StepStatus.AlreadyDone, StepStatus.Done, StepStatus.Done], outcomes.Select(o => o.Status));
-        Assert.Equal([ScmMessages.BranchCreated], sandbox.BotComments(5021));
+        Assert.Equal([ScmMessages.BranchCreated("epel9")], sandbox.BotComments(5021));
         Assert.Equal("Processed", sandbox.Issue(5021).CloseStatus);
     }
 
     [Fact]
     public async Task Comment_posted_before_the_run_died_is_not_posted_again()
     {
-        await using var sandbox = ScmSandbox.Story();
-        var decision = Assert.Single((await sandbox.PlanAsync(ticket: 5003)).Decisions);
+        await using var sandbox = ScmStories.Story();
+        var decision = Assert.Single((await sandbox.PlanScmRequestsAsync(ticket: 5003)).Decisions);
         await decision.Steps[0].Run(CancellationToken.None);
 
-        var (_, outcomes) = await sandbox.ApplyAsync(ticket: 5003);
+        var (_, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5003);
 
         Assert.Equal([StepStatus.AlreadyDone, StepStatus.Done], outcomes.Select(o => o.Status));
         Assert.Single(sandbox.BotComments(5003));
@@ -57,21 +57,21 @@ public sealed class ScmRequestsRecoveryTests
     [Fact]
     public async Task Retry_after_logging_in_is_answered_by_checking_again()
     {
-        await using var sandbox = ScmSandbox.Story();
-        await sandbox.ApplyAsync(ticket: 5017);
-        lock (sandbox.Host.World.Sync)
+        await using var sandbox = ScmStories.Story();
+        await sandbox.ApplyScmRequestsAsync(ticket: 5017);
+        lock (sandbox.World.Sync)
         {
             sandbox.Issue(5017).Comments.Add(new Releng.Jobs.Sandbox.Pagure.PagureCommentState
             {
-                Id = 990001, Author = "newcomer", Text = "@releng-bot retry", DateCreated = sandbox.Host.World.Clock,
+                Id = 990001, Author = "newcomer", Text = "@releng-bot retry", DateCreated = sandbox.World.Clock,
             });
         }
 
-        var (plan, _) = await sandbox.ApplyAsync(ticket: 5017);
+        var (plan, _) = await sandbox.ApplyScmRequestsAsync(ticket: 5017);
 
         Assert.Equal("needs-human", Assert.Single(plan.Decisions).Action);
         Assert.Equal(2, sandbox.BotComments(5017).Count);
-        var (quiet, _) = await sandbox.ApplyAsync(ticket: 5017);
+        var (quiet, _) = await sandbox.ApplyScmRequestsAsync(ticket: 5017);
         Assert.Equal(0, quiet.WriteCount);
     }
 }

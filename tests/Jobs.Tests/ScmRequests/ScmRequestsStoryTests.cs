@@ -7,7 +7,7 @@ namespace Releng.Jobs.Tests.ScmRequests;
 /// <summary>The default sandbox story (tests/scenarios/scm-requests.yaml), applied: one ticket per decision.</summary>
 public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<AppliedStory>
 {
-    private string DistGitUrl => story.Sandbox.Host.Endpoints.DistGit.ToString().TrimEnd('/');
+    private string DistGitUrl => story.Sandbox.Endpoints.DistGit.ToString().TrimEnd('/');
 
     [Theory]
     [InlineData(5001, "create-repo")]
@@ -29,7 +29,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [InlineData(5027, "create-branch")]
     public void Each_ticket_gets_its_decision(int ticket, string action)
     {
-        var decisions = story.FirstPlan.Decisions.Where(d => d.Subject == $"{ScmSandbox.Tracker}#{ticket}").Select(d => d.Action).ToList();
+        var decisions = story.FirstPlan.Decisions.Where(d => d.Subject == $"{ScmStories.Tracker}#{ticket}").Select(d => d.Action).ToList();
         Assert.Contains(action, decisions);
     }
 
@@ -43,16 +43,16 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [InlineData(5009, ReviewMessages.ApprovedByCreator)]
     [InlineData(5010, ReviewMessages.NotApprovedByAssignee)]
     [InlineData(5011, ReviewMessages.ApprovalExpired)]
-    [InlineData(5012, "The package in the Bugzilla bug \"python-other\" doesn't match the one provided \"python-mismatch\"")]
+    [InlineData(5012, "The package in the Bugzilla bug `python-other` doesn't match the one provided `python-mismatch`")]
     [InlineData(5013, "The Bugzilla bug could not be verified. The following error was encountered: Bug #2499999 does not exist.")]
     [InlineData(5014, "An invalid Bugzilla bug was provided")]
     [InlineData(5015, "The repository name is invalid. It must be at least two characters long with only letters, numbers, hyphens, underscores, plus signs, and/or periods. Please note that the project cannot start with a period or a plus sign.")]
     [InlineData(5016, "The Pagure project already exists")]
-    [InlineData(5022, "@cleo is not an admin, committer or collaborator allowed on \"epel10\" of rpms/zork, so they cannot request this branch. Please ask one of the package's maintainers to request it.")]
-    [InlineData(5023, "@pia has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as \"epel9\". Please ask one of the package's maintainers to request it.")]
-    [InlineData(5024, "The branch \"f43\" already exists in rpms/nethack")]
-    [InlineData(5025, "Invalid ticket body")]
-    [InlineData(5026, "Invalid ticket body")]
+    [InlineData(5022, "@cleo is not an admin, committer or collaborator allowed on `epel10` of rpms/zork, so they cannot request this branch. Please ask one of the package's maintainers to request it.")]
+    [InlineData(5023, "@pia has commit access only as a provenpackager, and provenpackagers may not request EPEL branches such as `epel9`. Please ask one of the package's maintainers to request it.")]
+    [InlineData(5024, "The branch `f43` already exists in rpms/nethack")]
+    [InlineData(5025, "Invalid ticket body: broken JSON at line 5, column 1")]
+    [InlineData(5026, "Invalid ticket body: unknown action `new_fork` (expected `new_repo` or `new_branch`)")]
     public void Invalid_request_is_answered_with_the_exact_reason_and_closed_as_invalid(int ticket, string comment)
     {
         var issue = story.Sandbox.Issue(ticket);
@@ -63,7 +63,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [Fact]
     public void Valid_repository_request_creates_the_project_for_the_requester_and_says_so_on_ticket_and_review_bug()
     {
-        var world = story.Sandbox.Host.World;
+        var world = story.Sandbox.World;
         var project = world.DistGit.Find("rpms", "python-ferret");
         Assert.NotNull(project);
         Assert.Equal("ada", project.Owner);
@@ -76,11 +76,11 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [Fact]
     public void Repository_request_with_an_epel9_branch_also_creates_that_branch()
     {
-        var world = story.Sandbox.Host.World;
+        var world = story.Sandbox.World;
         var bare = new BareRepository(world.DistGit.RepositoryPath("rpms", "python-marten"));
         Assert.NotNull(bare.Head("rawhide"));
         Assert.Equal(bare.Head("rawhide"), bare.Head("epel9"));
-        Assert.Equal([$"The Pagure repository was created at {DistGitUrl}/rpms/python-marten. You may commit to the branch \"epel9\" in about 10 minutes."],
+        Assert.Equal([$"The Pagure repository was created at {DistGitUrl}/rpms/python-marten. You may commit to the branch `epel9` in about 10 minutes."],
             story.Sandbox.BotComments(5002));
         Assert.Equal("Processed", story.Sandbox.Issue(5002).CloseStatus);
     }
@@ -88,7 +88,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [Fact]
     public void Requester_without_a_dist_git_account_is_asked_to_log_in_and_the_ticket_stays_open()
     {
-        var authority = story.Sandbox.Host.Endpoints.DistGit.GetLeftPart(UriPartial.Authority);
+        var authority = story.Sandbox.Endpoints.DistGit.GetLeftPart(UriPartial.Authority);
         Assert.Equal([$"@newcomer needs to login to {authority} to sync accounts before we can proceed."], story.Sandbox.BotComments(5017));
         Assert.Equal("Open", story.Sandbox.Issue(5017).Status);
     }
@@ -102,7 +102,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
         Assert.Equal("This request wants to skip bugzilla validation! @rosa could you check if this is correct? " +
             "If yes, please respond to this ticket with '@releng-bot valid' comment", comments[1]);
         Assert.Equal("Open", story.Sandbox.Issue(5018).Status);
-        Assert.Null(story.Sandbox.Host.World.DistGit.Find("rpms", "python-exempt"));
+        Assert.Null(story.Sandbox.World.DistGit.Find("rpms", "python-exempt"));
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
             "This request wants to skip bugzilla validation! @rosa could you check if this is correct? If yes, please respond to this ticket with '@releng-bot valid' comment",
         ], story.Sandbox.BotComments(5019));
         Assert.Equal("Open", story.Sandbox.Issue(5019).Status);
-        Assert.Null(story.Sandbox.Host.World.DistGit.Find("rpms", "python-sneaky"));
+        Assert.Null(story.Sandbox.World.DistGit.Find("rpms", "python-sneaky"));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     {
         Assert.Equal([$"The Pagure repository was created at {DistGitUrl}/tests/python-ferret"], story.Sandbox.BotComments(5020));
         Assert.Equal("Processed", story.Sandbox.Issue(5020).CloseStatus);
-        Assert.Equal("ada", story.Sandbox.Host.World.DistGit.Find("tests", "python-ferret")!.Owner);
+        Assert.Equal("ada", story.Sandbox.World.DistGit.Find("tests", "python-ferret")!.Owner);
     }
 
     [Theory]
@@ -130,10 +130,10 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     [InlineData(5027, "zork", "epel10")]
     public void Valid_branch_request_creates_the_branch_at_the_first_commit_of_rawhide(int ticket, string package, string branch)
     {
-        var bare = new BareRepository(story.Sandbox.Host.World.DistGit.RepositoryPath("rpms", package));
+        var bare = new BareRepository(story.Sandbox.World.DistGit.RepositoryPath("rpms", package));
         var first = FirstCommit(bare.Path, "rawhide");
         Assert.Equal(first, bare.Head(branch));
-        Assert.Equal([ScmMessages.BranchCreated], story.Sandbox.BotComments(ticket));
+        Assert.Equal([ScmMessages.BranchCreated(branch)], story.Sandbox.BotComments(ticket));
         Assert.Equal("Processed", story.Sandbox.Issue(ticket).CloseStatus);
     }
 

@@ -13,12 +13,12 @@ public sealed class ScmRequestsWithoutAccountDirectoryTests
     [Fact]
     public async Task Every_ticket_that_needs_an_account_is_left_untouched_with_the_reason()
     {
-        await using var sandbox = ScmSandbox.Story(standIns: false);
+        await using var sandbox = ScmStories.Story(standIns: false);
         int[] tickets = [5001, 5008, 5018, 5019, 5022, 5023];
 
         foreach (var ticket in tickets)
         {
-            var (plan, outcomes) = await sandbox.ApplyAsync(ticket);
+            var (plan, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket);
 
             var decision = Assert.Single(plan.Decisions);
             Assert.Equal((ScmDecisionKinds.NeedsHuman, "cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set"),

@@ -122,6 +122,6 @@ public sealed class UnretireAssessmentTests
 
         var report = UnretireReport.Render(facts, UnretireAssessment.Of(facts), UnretirePhase.Report, null);
 
-        Assert.Contains("| Retired (`dead.package`) | yes: \"gone \\| see @\u200beveryone &lt;script>\" |", report);
+        Assert.Contains("| Retired (`dead.package`) | yes: `gone \\| see @everyone <script>` |", report);
     }
 }

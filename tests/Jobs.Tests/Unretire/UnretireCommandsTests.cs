@@ -1,4 +1,5 @@
 using Releng.Jobs.Sandbox.Pagure;
+using Releng.Jobs.Tests.Sandbox;
 using Releng.Jobs.Tickets;
 using Releng.Jobs.Unretire;
 
@@ -36,13 +37,13 @@ public sealed class UnretireCommandsTests
     [Fact]
     public async Task Retry_from_a_releng_member_forces_a_fresh_report_and_from_anyone_else_gets_help()
     {
-        await using var world = UnretireWorld.Start(Story);
-        await world.ApplyAsync(world.Job("report"));
+        await using var world = UnretireStories.Start(Story);
+        await world.ApplyAsync(world.UnretireJob("report"));
         Comment(world, 990001, "rosa");
         Comment(world, 990002, "asa");
         Comment(world, 990003, "mallory");
 
-        var (plan, _) = await world.ApplyAsync(world.Job("report"));
+        var (plan, _) = await world.ApplyAsync(world.UnretireJob("report"));
 
         var decision = Assert.Single(plan.Decisions);
         Assert.Equal(["comment: unretirement report", "answer help on comment(s) 990002, 990003"], decision.Steps.Select(s => s.Name));
@@ -59,11 +60,11 @@ public sealed class UnretireCommandsTests
     [Fact]
     public async Task Retry_from_the_requester_forces_a_fresh_report()
     {
-        await using var world = UnretireWorld.Start(Story);
-        await world.ApplyAsync(world.Job("report"));
+        await using var world = UnretireStories.Start(Story);
+        await world.ApplyAsync(world.UnretireJob("report"));
         Comment(world, 990001, "jdoe");
 
-        var (plan, _) = await world.ApplyAsync(world.Job("report"));
+        var (plan, _) = await world.ApplyAsync(world.UnretireJob("report"));
 
         Assert.Equal(["comment: unretirement report"], Assert.Single(plan.Decisions).Steps.Select(s => s.Name));
         var ticket = await world.TicketAsync(1);
@@ -73,10 +74,10 @@ public sealed class UnretireCommandsTests
     [Fact]
     public async Task With_a_token_its_account_is_the_bot_and_a_different_bot_parameter_is_a_warning()
     {
-        await using var world = UnretireWorld.Start(Story);
-        await world.ApplyAsync(world.Job("report"));
+        await using var world = UnretireStories.Start(Story);
+        await world.ApplyAsync(world.UnretireJob("report"));
 
-        var plan = await world.Job("report", bot: "other-bot").PlanAsync(CancellationToken.None);
+        var plan = await world.UnretireJob("report", bot: "other-bot").PlanAsync(CancellationToken.None);
 
         Assert.Equal(2, plan.Decisions.Count);
         var warning = plan.Decisions[0];
@@ -90,24 +91,24 @@ public sealed class UnretireCommandsTests
     [Fact]
     public async Task Without_a_token_the_bot_parameter_is_the_bot()
     {
-        await using var world = UnretireWorld.Start(Story.Replace("days_ago: 1, body: \"Branches: rawhide\" }",
+        await using var world = UnretireStories.Start(Story.Replace("days_ago: 1, body: \"Branches: rawhide\" }",
             "days_ago: 1, body: \"Branches: rawhide\", comments: [ { author: jdoe, body: \"@custom-bot help\", days_ago: 0 } ] }",
             StringComparison.Ordinal), pagureToken: false);
 
-        var asCustom = await world.Job("report", bot: "custom-bot").PlanAsync(CancellationToken.None);
-        var asDefault = await world.Job("report").PlanAsync(CancellationToken.None);
+        var asCustom = await world.UnretireJob("report", bot: "custom-bot").PlanAsync(CancellationToken.None);
+        var asDefault = await world.UnretireJob("report").PlanAsync(CancellationToken.None);
 
         Assert.Contains(Assert.Single(asCustom.Decisions).Steps, s => s.Name.StartsWith("answer help", StringComparison.Ordinal));
         Assert.DoesNotContain(Assert.Single(asDefault.Decisions).Steps, s => s.Name.StartsWith("answer help", StringComparison.Ordinal));
     }
 
-    private static void Comment(UnretireWorld world, long id, string author)
+    private static void Comment(TestSandbox world, long id, string author)
     {
-        lock (world.Sandbox.World.Sync)
+        lock (world.World.Sync)
         {
-            world.Sandbox.World.Pagure.Projects["releng"].Issues.Single(i => i.Id == 1).Comments.Add(new PagureCommentState
+            world.World.Pagure.Projects["releng"].Issues.Single(i => i.Id == 1).Comments.Add(new PagureCommentState
             {
-                Id = id, Author = author, Text = "@releng-bot retry", DateCreated = world.Sandbox.World.Clock,
+                Id = id, Author = author, Text = "@releng-bot retry", DateCreated = world.World.Clock,
             });
         }
     }

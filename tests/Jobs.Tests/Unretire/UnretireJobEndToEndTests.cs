@@ -51,10 +51,10 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task Recent_clean_ticket_is_reverted_unblocked_announced_and_closed()
     {
-        await using var world = UnretireWorld.Start(Story);
+        await using var world = UnretireStories.Start(Story);
         var before = await world.HeadAsync("rpms/python-pyte", "rawhide");
 
-        var (plan, outcomes) = await world.ApplyAsync(world.Job("recent", ticket: 1));
+        var (plan, outcomes) = await world.ApplyAsync(world.UnretireJob("recent", ticket: 1));
 
         Assert.Equal("process", Assert.Single(plan.Decisions).Action);
         Assert.All(outcomes, o => Assert.Equal(StepStatus.Done, o.Status));
@@ -79,13 +79,13 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task Revert_commits_are_dated_by_the_scenario_clock()
     {
-        await using var world = UnretireWorld.Start(Story);
+        await using var world = UnretireStories.Start(Story);
 
-        await world.ApplyAsync(world.Job("recent", ticket: 1));
+        await world.ApplyAsync(world.UnretireJob("recent", ticket: 1));
 
-        var repository = world.Sandbox.World.DistGit.RepositoryPath("rpms", "python-pyte");
+        var repository = world.World.DistGit.RepositoryPath("rpms", "python-pyte");
         var dates = Releng.Jobs.Sandbox.DistGit.Git.Run(repository, "log", "-1", "--format=%at %ct %s", "rawhide").Trim();
-        var clock = world.Sandbox.World.Clock.ToUnixTimeSeconds();
+        var clock = world.World.Clock.ToUnixTimeSeconds();
         Assert.StartsWith($"{clock} {clock} ", dates, StringComparison.Ordinal);
         Assert.Matches(@" Unretirement request: \S+/releng/issue/1$", dates);
     }
@@ -93,9 +93,9 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task Orphaned_package_is_given_to_the_requester()
     {
-        await using var world = UnretireWorld.Start(Story);
+        await using var world = UnretireStories.Start(Story);
 
-        await world.ApplyAsync(world.Job("recent", ticket: 2));
+        await world.ApplyAsync(world.UnretireJob("recent", ticket: 2));
 
         var project = await ((Releng.Jobs.DistGit.IDistGit)world.Services.GetService(typeof(Releng.Jobs.DistGit.IDistGit))!).GetProjectAsync(Releng.Jobs.DistGit.DistGitRepo.Parse("rpms/libfoo"));
         Assert.Equal("alice", project!.Owner);
@@ -106,10 +106,10 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task Requester_outside_the_packager_group_is_refused_and_the_ticket_stays_open()
     {
-        await using var world = UnretireWorld.Start(Story);
+        await using var world = UnretireStories.Start(Story);
         var head = await world.HeadAsync("rpms/libbar", "rawhide");
 
-        var (plan, _) = await world.ApplyAsync(world.Job("all", ticket: 3));
+        var (plan, _) = await world.ApplyAsync(world.UnretireJob("all", ticket: 3));
 
         var decision = Assert.Single(plan.Decisions);
         Assert.Equal("refuse", decision.Action);
@@ -123,40 +123,40 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task A_second_apply_writes_nothing()
     {
-        await using var world = UnretireWorld.Start(Story);
-        await world.ApplyAsync(world.Job("all"));
-        var writes = world.Sandbox.World.Pagure.Writes.Count;
-        var kojiEvents = world.Sandbox.World.Koji.Events.Count;
+        await using var world = UnretireStories.Start(Story);
+        await world.ApplyAsync(world.UnretireJob("all"));
+        var writes = world.World.Pagure.Writes.Count;
+        var kojiEvents = world.World.Koji.Events.Count;
         var heads = await Task.WhenAll(world.HeadAsync("rpms/python-pyte", "rawhide"), world.HeadAsync("rpms/libfoo", "rawhide"));
 
-        var (plan, outcomes) = await world.ApplyAsync(world.Job("all"));
+        var (plan, outcomes) = await world.ApplyAsync(world.UnretireJob("all"));
 
         Assert.Equal(0, plan.WriteCount);
         Assert.Empty(outcomes);
-        Assert.Equal(writes, world.Sandbox.World.Pagure.Writes.Count);
-        Assert.Equal(kojiEvents, world.Sandbox.World.Koji.Events.Count);
+        Assert.Equal(writes, world.World.Pagure.Writes.Count);
+        Assert.Equal(kojiEvents, world.World.Koji.Events.Count);
         Assert.Equal(heads, await Task.WhenAll(world.HeadAsync("rpms/python-pyte", "rawhide"), world.HeadAsync("rpms/libfoo", "rawhide")));
     }
 
     [Fact]
     public async Task A_run_that_died_before_the_close_is_finished_without_a_second_revert_unblock_or_comment()
     {
-        await using var world = UnretireWorld.Start(Story);
+        await using var world = UnretireStories.Start(Story);
         var failing = new CloseFailsOnce(world.Tracker);
-        var (_, first) = await world.ApplyAsync(world.Job("recent", ticket: 1, tracker: failing));
+        var (_, first) = await world.ApplyAsync(world.UnretireJob("recent", ticket: 1, tracker: failing));
         Assert.Equal(StepStatus.Failed, first[^1].Status);
         var head = await world.HeadAsync("rpms/python-pyte", "rawhide");
-        var kojiEvents = world.Sandbox.World.Koji.Events.Count;
+        var kojiEvents = world.World.Koji.Events.Count;
         var comments = (await world.TicketAsync(1)).Comments.Count;
 
-        var (plan, second) = await world.ApplyAsync(world.Job("recent", ticket: 1));
+        var (plan, second) = await world.ApplyAsync(world.UnretireJob("recent", ticket: 1));
 
         var decision = Assert.Single(plan.Decisions);
         Assert.Equal("finish", decision.Action);
         Assert.Equal(["close as processed"], decision.Steps.Select(s => s.Name));
         Assert.Equal(StepStatus.Done, Assert.Single(second).Status);
         Assert.Equal(head, await world.HeadAsync("rpms/python-pyte", "rawhide"));
-        Assert.Equal(kojiEvents, world.Sandbox.World.Koji.Events.Count);
+        Assert.Equal(kojiEvents, world.World.Koji.Events.Count);
         var ticket = await world.TicketAsync(1);
         Assert.False(ticket.IsOpen);
         Assert.Equal(comments + 1, ticket.Comments.Count); // only the tracker's own close notice
@@ -167,13 +167,13 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task A_run_that_died_after_the_revert_finishes_the_unblock_and_the_close()
     {
-        await using var world = UnretireWorld.Start(Story);
+        await using var world = UnretireStories.Start(Story);
         var failing = new CommentFailsAfter(world.Tracker, allowed: 1);
-        await world.ApplyAsync(world.Job("recent", ticket: 1, tracker: failing));
+        await world.ApplyAsync(world.UnretireJob("recent", ticket: 1, tracker: failing));
         var koji = (IKojiPackageBlocks)world.Services.GetService(typeof(IKojiPackageBlocks))!;
         var head = await world.HeadAsync("rpms/python-pyte", "rawhide");
 
-        var (_, outcomes) = await world.ApplyAsync(world.Job("recent", ticket: 1));
+        var (_, outcomes) = await world.ApplyAsync(world.UnretireJob("recent", ticket: 1));
 
         Assert.Equal(head, await world.HeadAsync("rpms/python-pyte", "rawhide"));
         Assert.DoesNotContain(outcomes, o => o.Status == StepStatus.Failed);
@@ -188,10 +188,10 @@ public sealed class UnretireJobEndToEndTests
     [Fact]
     public async Task Default_scenario_reaches_every_decision()
     {
-        await using var world = UnretireWorld.StartDefault();
+        await using var world = UnretireStories.StartDefault();
 
-        var recent = await world.Job("recent").PlanAsync(CancellationToken.None);
-        var all = await world.Job("all").PlanAsync(CancellationToken.None);
+        var recent = await world.UnretireJob("recent").PlanAsync(CancellationToken.None);
+        var all = await world.UnretireJob("all").PlanAsync(CancellationToken.None);
 
         string Action(Plan plan, int id) => plan.Decisions.Single(d => d.Subject == $"releng#{id}").Action;
         Assert.Equal("process", Action(recent, 12001));

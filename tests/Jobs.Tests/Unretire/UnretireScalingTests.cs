@@ -56,9 +56,9 @@ public sealed class UnretireScalingTests
 
     private static async Task<(int KojiRequests, IReadOnlyList<string> Steps)> PlanAsync(int tickets)
     {
-        await using var world = UnretireWorld.Start(Story(tickets));
+        await using var world = UnretireStories.Start(Story(tickets));
         var counter = world.Services.GetRequiredService<RequestCounter>();
-        var job = world.Job("recent");
+        var job = world.UnretireJob("recent");
         var before = counter.Snapshot();
 
         var plan = await job.PlanAsync(CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class UnretireScalingTests
     [Fact]
     public void Tickets_are_checked_twice_as_many_at_once_as_one_service_takes_requests_unless_jobs_yaml_says()
     {
-        Assert.Equal(2 * HttpSettings.Default.MaxConcurrency, new UnretireOptions().EffectiveConcurrency);
+        Assert.Equal(2 * HttpOptions.Default.MaxConcurrency, new UnretireOptions().EffectiveConcurrency);
         Assert.Equal(3, new UnretireOptions(Concurrency: 3).EffectiveConcurrency);
     }
 }

@@ -35,6 +35,32 @@ public sealed class UnretireTicketParserTests
     }
 
     [Fact]
+    public void Json_naming_the_package_twice_is_refused_rather_than_taking_either_name()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/libfoo",
+            "{\"name\": \"libfoo\", \"name\": \"<img src=x onerror=alert(1)>\", \"branches\": [\"rawhide\"]}"));
+
+        Assert.Null(parse.Request);
+        Assert.Equal(["a readable request: the key `name` is given twice (again at line 1, column 20); give each key once"], parse.Problems);
+    }
+
+    [Fact]
+    public void Json_naming_the_package_under_two_spellings_is_refused()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/libfoo", """{"name": "libfoo", "package": "evil", "branches": ["rawhide"]}"""));
+
+        Assert.Equal(["a readable request: `name` and `package` name the same thing; give one of them"], parse.Problems);
+    }
+
+    [Fact]
+    public void Json_with_branches_of_the_wrong_type_is_refused_with_the_key_and_where()
+    {
+        var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/libfoo", """{"name": "libfoo", "branches": {"rawhide": true}}"""));
+
+        Assert.Equal(["a readable request: `branches` must be a list or a string, not an object (line 1, column 20)"], parse.Problems);
+    }
+
+    [Fact]
     public void Package_without_namespace_is_an_rpm_and_branches_may_follow_for_in_the_title()
     {
         var request = UnretireTicketParser.Parse(Ticket("Please unretire python-pyte for f43 and rawhide", "")).Request!;
@@ -64,13 +90,13 @@ public sealed class UnretireTicketParserTests
     }
 
     [Theory]
-    [InlineData("Unretire rpms/../../etc/passwd", "Branches: rawhide", "invalid repository \"rpms/../../etc/passwd\"")]
-    [InlineData("Unretire rpms/my package", "Branches: rawhide", "invalid repository name \"my package\"")]
-    [InlineData("Unretire rpms/foo;rm", "Branches: rawhide", "invalid repository name \"foo;rm\"")]
-    [InlineData("Unretire rpms/pÿte", "Branches: rawhide", "invalid repository name \"pÿte\"")]
-    [InlineData("Unretire rpms/pyte", "Branches: rawhide $(id)", "invalid branch \"$(id)\"")]
-    [InlineData("Unretire rpms/pyte", "Branches: --upload-pack=evil", "invalid branch \"--upload-pack=evil\"")]
-    [InlineData("Unretire rpms/pyte", "Branches: f43é", "invalid branch \"f43é\"")]
+    [InlineData("Unretire rpms/../../etc/passwd", "Branches: rawhide", "invalid repository `rpms/../../etc/passwd`")]
+    [InlineData("Unretire rpms/my package", "Branches: rawhide", "invalid repository name `my package`")]
+    [InlineData("Unretire rpms/foo;rm", "Branches: rawhide", "invalid repository name `foo;rm`")]
+    [InlineData("Unretire rpms/pÿte", "Branches: rawhide", "invalid repository name `pU+00FFte`")]
+    [InlineData("Unretire rpms/pyte", "Branches: rawhide $(id)", "invalid branch `$(id)`")]
+    [InlineData("Unretire rpms/pyte", "Branches: --upload-pack=evil", "invalid branch `--upload-pack=evil`")]
+    [InlineData("Unretire rpms/pyte", "Branches: f43é", "invalid branch `f43U+00E9`")]
     public void Hostile_names_are_refused_with_the_rule_they_break(string title, string body, string expected)
     {
         var parse = UnretireTicketParser.Parse(Ticket(title, body));
@@ -93,7 +119,7 @@ public sealed class UnretireTicketParserTests
     {
         var parse = UnretireTicketParser.Parse(Ticket("Unretire rpms/pyte", """{"name": "pyte", "branches": ["rawhide\nf43"]}"""));
 
-        Assert.Contains(parse.Problems, p => p.Contains("\\u000a", StringComparison.Ordinal));
+        Assert.Contains(parse.Problems, p => p.Contains("`rawhideU+000Af43`", StringComparison.Ordinal));
     }
 
     [Fact]

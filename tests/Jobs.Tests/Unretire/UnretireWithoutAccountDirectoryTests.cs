@@ -43,9 +43,9 @@ public sealed class UnretireWithoutAccountDirectoryTests
     [InlineData("all")]
     public async Task Every_ticket_is_left_untouched_for_a_person_because_no_account_can_be_verified(string phase)
     {
-        await using var world = UnretireWorld.Start(Story, standIns: false);
+        await using var world = UnretireStories.Start(Story, standIns: false);
 
-        var (plan, outcomes) = await world.ApplyAsync(world.Job(phase));
+        var (plan, outcomes) = await world.ApplyAsync(world.UnretireJob(phase));
 
         Assert.Equal(["releng#1", "releng#2"], plan.Decisions.Select(d => d.Subject));
         Assert.All(plan.Decisions, decision =>

@@ -1,7 +1,7 @@
 namespace Releng.Jobs.Http;
 
 /// <summary>Timeouts, retries and bounds for one service's HttpClient. Tests shorten the delays.</summary>
-public sealed record HttpSettings
+public sealed record HttpOptions
 {
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(3);
@@ -16,5 +16,5 @@ public sealed record HttpSettings
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromMinutes(2);
     public int MaxConcurrency { get; init; } = 8;
 
-    public static HttpSettings Default { get; } = new();
+    public static HttpOptions Default { get; } = new();
 }
