@@ -10,8 +10,7 @@ public static class ScmDecisionKinds
     public const string Invalid = "invalid";
     public const string NeedsHuman = TicketDecisionKinds.NeedsHuman;
     public const string AwaitValid = "await-valid";
-    public const string AnswerHelp = "answer-help";
-    public const string RefuseValid = "refuse-valid";
+    public const string AnswerCommands = TicketDecisionKinds.AnswerCommands;
     public const string NothingToDo = TicketDecisionKinds.NothingToDo;
     public const string Error = TicketDecisionKinds.Error;
 

@@ -76,11 +76,12 @@ public static class ScmMessages
         $"This request wants to skip bugzilla validation! {string.Join(" ", approvers.Select(a => "@" + a))} could you check if this is correct? " +
         $"If yes, please respond to this ticket with '@{bot} valid' comment";
 
-    public static string ValidRefused(string user, string bot) =>
-        $"@{user} is not allowed to validate this request: only the Release Engineering approvers can answer '@{bot} valid'.";
+    /// <summary>The answer to <c>valid</c> from someone who is not an approver (in the run's one answer to commands).</summary>
+    public static string ValidRefused(string bot) =>
+        $"may not validate this request: only the Release Engineering approvers can answer `@{bot} valid`.";
 
-    public static string ValidNotNeeded(string user) =>
-        $"@{user} thank you, but this request does not need a manual validation; it is processed automatically.";
+    /// <summary>The answer to <c>valid</c> on a request that needs no validation.</summary>
+    public const string ValidNotNeeded = "thank you, but this request does not need a manual validation; it is processed automatically.";
 
     public static string Help(string bot) => string.Create(CultureInfo.InvariantCulture, $"""
         I process new repository and new branch requests. Commands (one per line, at the start of a comment):

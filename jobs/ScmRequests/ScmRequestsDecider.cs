@@ -48,17 +48,21 @@ public sealed class ScmRequestsDecider(
             // An unretirement filed on this tracker: its commands and its answer belong to that job.
             return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"not a repository or branch request: handled by {otherJob}")];
         }
-        var decisions = new List<Decision>();
         var unanswered = BotCommands.Unanswered(ticket, bot);
-        var helpAsks = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();
-        if (helpAsks.Count > 0)
-        {
-            decisions.Add(new Decision(subject, ScmDecisionKinds.AnswerHelp, $"@{helpAsks[0].Author} asked for help",
-                [new Evidence("command", $"help in comment {helpAsks[0].CommentId}")],
-                [steps.Comment(ticket, ScmMarkers.Help, ScmMessages.Help(bot), helpAsks.Select(c => c.CommentId), force: true)]));
-        }
         var work = new ScmTicketDecider(this, ticket, unanswered);
-        decisions.AddRange(await work.DecideAsync(cancellationToken));
+        var decisions = (await work.DecideAsync(cancellationToken)).ToList();
+        var replies = unanswered.Where(c => c.Kind == BotCommandKind.Help).Select(CommandReply.Help).Concat(work.Replies)
+            // An invalid request's reason answers the other commands; only help gets its own answer.
+            .Where(reply => reply.IsHelp || !decisions.Any(d => d.Action == ScmDecisionKinds.Invalid))
+            .ToList();
+        if (CommandAnswers.Step(project, ticket, bot, ScmMarkers.Help, replies, ScmMessages.Help(bot)) is { } answer)
+        {
+            // First, so it is posted while the ticket is still open; one comment however many commands there are.
+            decisions.Insert(0, new Decision(subject, ScmDecisionKinds.AnswerCommands,
+                $"answer {CommandAnswers.Describe(replies.Select(r => r.Command.CommentId).Distinct().ToList())}",
+                [new Evidence("commands", string.Join(", ", replies.GroupBy(r => r.Command.Kind).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}")))],
+                [answer]));
+        }
         return decisions;
     }
 

@@ -22,6 +22,8 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
         new("approver_group", ParameterKind.Text, "FAS group whose members may confirm an exception request", Default: Defaults.ApproverGroup),
         new("provenpackager_group", ParameterKind.Text, "FAS group whose members may request non-EPEL branches of any rpm",
             Default: Defaults.ProvenpackagerGroup),
+        new("max_bot_comments_per_day", ParameterKind.Integer,
+            "Bot comments on one ticket in 24 hours after which the ticket is left for a person", Default: Defaults.MaxBotCommentsPerDay),
     ];
 
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];
@@ -42,6 +44,7 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
             request.Ticket,
             parameters.Text("approver_group"),
             parameters.TextList("approvers"),
-            parameters.Text("provenpackager_group"));
+            parameters.Text("provenpackager_group"),
+            parameters.Integer("max_bot_comments_per_day") ?? Defaults.MaxBotCommentsPerDay);
     }
 }

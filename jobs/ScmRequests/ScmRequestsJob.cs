@@ -32,6 +32,7 @@ public sealed class ScmRequestsJob(
         var steps = new ScmRequestsSteps(project, bot, closeStatuses, distGit, bugzilla, git);
         var rights = new ScmBranchRights(accounts, collaborators, options.ProvenpackagerGroup);
         var decider = new ScmRequestsDecider(options, project, bot, distGit, bugzilla, git, accounts, rights, time, steps);
-        return await TicketPlanner.PlanAsync(ScmRequestsDescriptor.Name, identity, options.Bot, tickets, decider, maxConcurrency: null, cancellationToken);
+        var bound = new CommentBound(project, bot, options.MaxBotCommentsPerDay, time);
+        return await TicketPlanner.PlanAsync(ScmRequestsDescriptor.Name, identity, options.Bot, tickets, decider, maxConcurrency: null, cancellationToken, bound);
     }
 }

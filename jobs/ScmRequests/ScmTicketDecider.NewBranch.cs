@@ -62,7 +62,8 @@ public sealed partial class ScmTicketDecider
             Steps.Comment(ticket, ScmMarkers.Processed, ScmMessages.BranchCreated(branch), RetryIds, force: false),
             Steps.Close(ticket, "Processed"),
         };
-        var decisions = AnswerNeedlessValid().ToList();
+        AnswerNeedlessValid();
+        var decisions = new List<Decision>();
         decisions.Add(new Decision(_subject, ScmDecisionKinds.CreateBranch,
             $"create {branch} in {request.Repo} from the first commit of {defaultBranch}", _evidence.ToList(), steps));
         return decisions;

@@ -48,35 +48,34 @@ public sealed partial class ScmTicketDecider
         var decisions = new List<Decision>();
         var needsValidation = request.Exception || !ReviewBugRules.IsReviewRequired(request.Repo.Namespace);
         var validIds = new List<long>();
-        if (needsValidation && !resuming)
+        if (needsValidation)
         {
             _evidence.Add(new Evidence("review", request.Exception ? "exception claimed" : $"no review for {request.Repo.Namespace}"));
-            var (confirmedBy, refusals) = await ValidationsAsync(cancellationToken);
-            decisions.AddRange(refusals);
-            if (confirmedBy is null)
+            var confirmedBy = await ValidationsAsync(cancellationToken);
+            if (confirmedBy is not null)
+            {
+                _evidence.Add(new Evidence("validated by", $"@{confirmedBy.Author} (comment {confirmedBy.CommentId})"));
+                validIds.AddRange(unanswered.Where(c => c.Kind == BotCommandKind.Valid && c.CommentId == confirmedBy.CommentId).Select(c => c.CommentId));
+            }
+            else if (!resuming)
             {
                 decisions.Add(await AwaitValidAsync(cancellationToken));
                 return decisions;
             }
-            _evidence.Add(new Evidence("validated by", $"@{confirmedBy.Author} (comment {confirmedBy.CommentId})"));
-            validIds.AddRange(unanswered.Where(c => c.Kind == BotCommandKind.Valid && c.CommentId == confirmedBy.CommentId).Select(c => c.CommentId));
         }
         else
         {
-            decisions.AddRange(AnswerNeedlessValid());
-            if (!needsValidation)
+            AnswerNeedlessValid();
+            if (request.BugId is not { } bugId)
             {
-                if (request.BugId is not { } bugId)
-                {
-                    decisions.Add(Invalid(ReviewMessages.InvalidBug));
-                    return decisions;
-                }
-                var problems = await ReviewProblemsAsync(request, bugId, cancellationToken);
-                if (problems.Count > 0)
-                {
-                    decisions.Add(Invalid(ScmMessages.Problems(problems)));
-                    return decisions;
-                }
+                decisions.Add(Invalid(ReviewMessages.InvalidBug));
+                return decisions;
+            }
+            var problems = await ReviewProblemsAsync(request, bugId, cancellationToken);
+            if (problems.Count > 0)
+            {
+                decisions.Add(Invalid(ScmMessages.Problems(problems)));
+                return decisions;
             }
         }
         decisions.Add(CreateRepo(request, validIds));

@@ -6,10 +6,10 @@ namespace Releng.Jobs.ScmRequests;
 public sealed partial class ScmTicketDecider
 {
     /// <summary>
-    /// Who confirmed the request with <c>valid</c> (the first authorized one, answered or not), and the refusals
-    /// owed to the others who tried.
+    /// Who confirmed the request with <c>valid</c> (the first authorized one, answered or not); the others who tried
+    /// get a refusal in the run's one answer (<see cref="Replies"/>).
     /// </summary>
-    private async Task<(BotCommand? ConfirmedBy, IReadOnlyList<Decision> Refusals)> ValidationsAsync(CancellationToken cancellationToken)
+    private async Task<BotCommand?> ValidationsAsync(CancellationToken cancellationToken)
     {
         BotCommand? confirmed = null;
         var refused = new List<BotCommand>();
@@ -25,18 +25,13 @@ public sealed partial class ScmTicketDecider
                 refused.Add(command);
             }
         }
-        var refusals = refused.Select(command => new Decision(_subject, ScmDecisionKinds.RefuseValid,
-            $"@{command.Author} may not validate requests", [new Evidence("command", $"valid in comment {command.CommentId}")],
-            [Steps.Comment(ticket, ScmMarkers.Refusal, ScmMessages.ValidRefused(command.Author, Bot), [command.CommentId], force: true)]))
-            .ToList();
-        return (confirmed, refusals);
+        _replies.AddRange(refused.Select(command => new CommandReply(command, ScmMessages.ValidRefused(Bot))));
+        return confirmed;
     }
 
-    /// <summary><c>valid</c> on a request that needs no validation: thank and explain, once per comment.</summary>
-    private IEnumerable<Decision> AnswerNeedlessValid() =>
-        unanswered.Where(c => c.Kind == BotCommandKind.Valid).Select(command => new Decision(_subject, ScmDecisionKinds.RefuseValid,
-            "no manual validation needed", [new Evidence("command", $"valid in comment {command.CommentId} by @{command.Author}")],
-            [Steps.Comment(ticket, ScmMarkers.Refusal, ScmMessages.ValidNotNeeded(command.Author), [command.CommentId], force: true)]));
+    /// <summary><c>valid</c> on a request that needs no validation: thank and explain, in the run's one answer.</summary>
+    private void AnswerNeedlessValid() =>
+        _replies.AddRange(unanswered.Where(c => c.Kind == BotCommandKind.Valid).Select(command => new CommandReply(command, ScmMessages.ValidNotNeeded)));
 
     private async Task<Decision> AwaitValidAsync(CancellationToken cancellationToken)
     {

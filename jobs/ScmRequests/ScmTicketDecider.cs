@@ -12,9 +12,13 @@ public sealed partial class ScmTicketDecider(ScmRequestsDecider run, Ticket tick
 {
     private readonly List<Evidence> _evidence = [new Evidence("requester", ticket.Author)];
     private readonly string _subject = run.Subject(ticket);
+    private readonly List<CommandReply> _replies = [];
     private string Bot => run.Bot;
     private ScmRequestsSteps Steps => run.Steps;
     private IEnumerable<long> RetryIds => unanswered.Where(c => c.Kind == BotCommandKind.Retry).Select(c => c.CommentId);
+
+    /// <summary>What the run's one answer to commands says besides the decision (refused or needless <c>valid</c>s).</summary>
+    public IReadOnlyList<CommandReply> Replies => _replies;
 
     public async Task<IReadOnlyList<Decision>> DecideAsync(CancellationToken cancellationToken)
     {
@@ -72,7 +76,8 @@ public sealed partial class ScmTicketDecider(ScmRequestsDecider run, Ticket tick
         _evidence.Add(new Evidence("problem", message.Replace("\n", " ", StringComparison.Ordinal)));
         return new Decision(_subject, ScmDecisionKinds.Invalid, FirstLine(message), _evidence.ToList(),
         [
-            Steps.Comment(ticket, ScmMarkers.Invalid, message, RetryIds, force: false),
+            // The reason the request is closed answers its retries and valids; help is answered first, on its own.
+            Steps.Comment(ticket, ScmMarkers.Invalid, message, unanswered.Where(c => c.Kind != BotCommandKind.Help).Select(c => c.CommentId), force: false),
             Steps.Close(ticket, "Invalid"),
         ]);
     }

@@ -15,6 +15,9 @@ public static class TicketDecisionKinds
     /// <summary>The ticket could not be read or checked; the next run looks again.</summary>
     public const string Error = "error";
 
+    /// <summary>Only commands are answered (help, a <c>valid</c> or <c>retry</c> that cannot be honoured), in one comment.</summary>
+    public const string AnswerCommands = "answer-commands";
+
     /// <summary>About the run rather than a ticket (the token's account is not the configured bot).</summary>
     public const string Warning = "warning";
 }

@@ -5,7 +5,8 @@ namespace Releng.Jobs.Tickets;
 
 /// <summary>
 /// The plan every ticket job makes: decide each ticket (a bounded number at once), keep a ticket that fails to its
-/// own needs-human or error decision, and put the bot-identity warning first.
+/// own needs-human or error decision, leave a ticket past the <see cref="CommentBound"/> for a person, and put the
+/// bot-identity warning first.
 /// </summary>
 public static class TicketPlanner
 {
@@ -20,7 +21,8 @@ public static class TicketPlanner
         IReadOnlyList<Ticket> tickets,
         ITicketDecider decider,
         int? maxConcurrency,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        CommentBound? bound = null)
     {
         using var gate = new SemaphoreSlim(Math.Max(1, maxConcurrency ?? tickets.Count));
         var decisions = await Task.WhenAll(tickets.Select(async ticket =>
@@ -28,7 +30,9 @@ public static class TicketPlanner
             await gate.WaitAsync(cancellationToken);
             try
             {
-                return await DecideSafelyAsync(decider, ticket, cancellationToken);
+                var decided = await DecideSafelyAsync(decider, ticket, cancellationToken);
+                IReadOnlyList<Decision> bounded = bound?.Apply(ticket, decided) is { } leftForPerson ? [leftForPerson] : decided;
+                return bounded;
             }
             finally
             {

@@ -39,26 +39,22 @@ public static class UnretireComments
         return BotMarker.Append(body, NeedsInfoKind, fields.ToArray());
     }
 
-    public static string Help(string bot, IReadOnlyList<long> answers, IReadOnlyList<string> deniedRetries, string relengGroup)
+    /// <summary>The answer to a <c>retry</c> from someone who may not ask for one.</summary>
+    public static string RetryRefused(string relengGroup) =>
+        $"only the requester or a member of the `{relengGroup}` group can ask for a retry.";
+
+    /// <summary>The help text, at the end of the run's one answer to commands when someone asked for help.</summary>
+    public static string HelpText(string bot, string relengGroup)
     {
         var text = new StringBuilder();
-        foreach (var user in deniedRetries.Distinct())
-        {
-            text.AppendLine($"@{user}: only the requester or a member of the `{relengGroup}` group can ask for a retry.");
-            text.AppendLine();
-        }
-        if (deniedRetries.Count == 0 || answers.Count > deniedRetries.Count)
-        {
-            text.AppendLine("The unretirement bot checks this ticket on every run and posts a new report only when the facts change.");
-            text.AppendLine();
-            text.AppendLine($"- `@{bot} retry`: check again now and post a fresh report even if nothing changed (the requester or a member of `{relengGroup}`).");
-            text.AppendLine($"- `@{bot} help`: this text.");
-            text.AppendLine();
-            text.AppendLine("A report's verdict says what happens next: ✅ the bot unretires the package (reverts `dead.package`, unblocks it in Koji, " +
-                "gives an orphaned package to the requester) and closes the ticket; ⏳ a review bug is needed; ❌ a release engineer has to look.");
-        }
-        return BotMarker.Append(text.ToString(), HelpKind,
-            (BotMarker.AnswersField, string.Join(',', answers.Select(a => a.ToString(CultureInfo.InvariantCulture)))));
+        text.AppendLine("The unretirement bot checks this ticket on every run and posts a new report only when the facts change.");
+        text.AppendLine();
+        text.AppendLine($"- `@{bot} retry`: check again now and post a fresh report even if nothing changed (the requester or a member of `{relengGroup}`).");
+        text.AppendLine($"- `@{bot} help`: this text.");
+        text.AppendLine();
+        text.AppendLine("A report's verdict says what happens next: ✅ the bot unretires the package (reverts `dead.package`, unblocks it in Koji, " +
+            "gives an orphaned package to the requester) and closes the ticket; ⏳ a review bug is needed; ❌ a release engineer has to look.");
+        return text.ToString();
     }
 
     public static string Done(UnretireFacts facts, UnretireProgress progress)

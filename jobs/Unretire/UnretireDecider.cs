@@ -101,7 +101,8 @@ public sealed class UnretireDecider(
                 action = action == UnretireDecisionKinds.Report ? UnretireDecisionKinds.NothingToDo : action;
             }
         }
-        planned.AddRange(steps.Help(ticket, commands));
+        // The answer to commands first, while the ticket is still open.
+        planned.InsertRange(0, steps.Help(ticket, commands));
         if (planned.Count == 0 && action is not (UnretireDecisionKinds.Refuse or UnretireDecisionKinds.AskForInfo))
         {
             action = UnretireDecisionKinds.NothingToDo;
@@ -124,7 +125,7 @@ public sealed class UnretireDecider(
         {
             planned.Add(steps.AskForInfo(ticket, problems, hash, commands.Retries));
         }
-        planned.AddRange(steps.Help(ticket, commands));
+        planned.InsertRange(0, steps.Help(ticket, commands));
         return new Decision(project.Subject(ticket.Id), UnretireDecisionKinds.AskForInfo,
             $"the ticket cannot be read: it needs {string.Join("; ", problems)}" + (posted ? " (already asked)" : ""),
             [new Evidence("ticket", ticket.Url), new Evidence("title", UnretireReport.Cell(ticket.Title))], planned);

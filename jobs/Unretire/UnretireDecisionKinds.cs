@@ -21,7 +21,7 @@ public static class UnretireDecisionKinds
     public const string Report = "report";
 
     /// <summary>Only command answers to post.</summary>
-    public const string AnswerHelp = "answer-help";
+    public const string AnswerHelp = TicketDecisionKinds.AnswerCommands;
 
     public const string NothingToDo = TicketDecisionKinds.NothingToDo;
     public const string NeedsHuman = TicketDecisionKinds.NeedsHuman;

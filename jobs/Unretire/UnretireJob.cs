@@ -21,7 +21,8 @@ public sealed class UnretireJob(
     IKojiPackageBlocks koji,
     IBodhi bodhi,
     IAccountDirectory accounts,
-    UnretireChecker checker) : IJob
+    UnretireChecker checker,
+    TimeProvider time) : IJob
 {
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
@@ -31,8 +32,9 @@ public sealed class UnretireJob(
         var tags = new Lazy<Task<BranchTagMap>>(() => bodhi.GetBranchTagMapAsync(cancellationToken));
         var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
         var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
+        var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
         await PrepareChecksAsync(tickets, tags, cancellationToken);
-        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, options.EffectiveConcurrency, cancellationToken);
+        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, options.EffectiveConcurrency, cancellationToken, bound);
     }
 
     /// <summary>

@@ -30,6 +30,6 @@ public sealed class UnretireJobFactory : IJobFactory
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var checker = new UnretireChecker(distGit, git, koji, services.GetRequiredService<IBugzilla>(), accounts, clock);
         return new UnretireJob(options, services.GetRequiredService<ITicketTracker>(), distGit, git, koji,
-            services.GetRequiredService<IBodhi>(), accounts, checker);
+            services.GetRequiredService<IBodhi>(), accounts, checker, clock);
     }
 }

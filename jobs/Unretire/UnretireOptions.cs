@@ -8,6 +8,7 @@ namespace Releng.Jobs.Unretire;
 /// <param name="Ticket">Only this ticket, when set.</param>
 /// <param name="Bot">The bot's account when the tracker has no token (a plan-only run); with one, the token's account.</param>
 /// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
+/// <param name="MaxBotCommentsPerDay">Bot comments on one ticket in 24 hours after which it is left for a person.</param>
 /// <param name="Concurrency">How many tickets are checked at once; null: <see cref="DefaultConcurrency"/>.</param>
 public sealed record UnretireOptions(
     string Tracker = "releng",
@@ -15,6 +16,7 @@ public sealed record UnretireOptions(
     int? Ticket = null,
     string Bot = BotAccount.DefaultName,
     string RelengGroup = "releng",
+    int MaxBotCommentsPerDay = Tickets.CommentBound.DefaultMaxPerDay,
     int? Concurrency = null)
 {
     /// <summary>

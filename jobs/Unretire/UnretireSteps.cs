@@ -18,7 +18,7 @@ public sealed class UnretireSteps(
     IKojiPackageBlocks koji)
 {
     /// <summary>How the names of the steps that only answer commands begin.</summary>
-    public const string AnswerPrefix = "answer";
+    public const string AnswerPrefix = CommandAnswers.StepPrefix;
 
     /// <summary>Says what the ticket must say, unless the same was asked and no retry waits for an answer.</summary>
     public Step AskForInfo(Ticket ticket, IReadOnlyList<string> problems, string hash, IReadOnlyList<BotCommand> retries) =>
@@ -41,22 +41,16 @@ public sealed class UnretireSteps(
                 : TicketCommentDraft.Post(UnretireReport.Render(facts, assessment, options.Phase, last?.Marker, pending), $"report {hash}");
         });
 
-    /// <summary>One help comment answering every <c>help</c> and refused <c>retry</c>; none when there are none.</summary>
+    /// <summary>One comment answering every <c>help</c> and refused <c>retry</c> (<see cref="CommandAnswers"/>); none when there are none.</summary>
     public IEnumerable<Step> Help(Ticket ticket, UnretireCommandAnswers commands)
     {
-        var answers = commands.Help.Concat(commands.DeniedRetries).Select(c => c.CommentId).Distinct().ToList();
-        if (answers.Count == 0)
+        var replies = commands.Help.Select(CommandReply.Help)
+            .Concat(commands.DeniedRetries.Select(c => new CommandReply(c, UnretireComments.RetryRefused(options.RelengGroup))))
+            .ToList();
+        if (CommandAnswers.Step(project, ticket, bot, UnretireComments.HelpKind, replies, UnretireComments.HelpText(bot, options.RelengGroup)) is { } step)
         {
-            yield break;
+            yield return step;
         }
-        var denied = commands.DeniedRetries.Select(c => c.Author).ToList();
-        yield return project.Comment($"{AnswerPrefix} help on comment(s) {string.Join(", ", answers)}", ticket.Id, current =>
-        {
-            var pending = current.NotYetAnswered(bot, answers);
-            return pending.Count == 0
-                ? TicketCommentDraft.AlreadyPosted("already answered")
-                : TicketCommentDraft.Post(UnretireComments.Help(bot, pending, denied, options.RelengGroup));
-        });
     }
 
     /// <summary>Unretires: the steps left to do, judged from what planning saw; each re-checks when it runs.</summary>

@@ -3,34 +3,38 @@ using Microsoft.Extensions.DependencyInjection;
 using Releng.Jobs.Forgejo;
 using Releng.Jobs.Http;
 using Releng.Jobs.Sandbox;
-using Releng.Jobs.Sandbox.Forgejo;
 using Releng.Jobs.Sandbox.Scenarios;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 using WireMock.Logging;
 using WireMock.Server;
 
 namespace Releng.Jobs.Tests.Forgejo;
 
-/// <summary>The fake Fedora Forge on a loopback port, and the real client wired to it through DI, as the jobs get it.</summary>
+/// <summary>
+/// The fake Fedora Forge for the Forgejo client's tests: the shared <see cref="TestSandbox"/> with only the Forge fake,
+/// and the real client wired to it through DI, as the jobs get it.
+/// </summary>
 internal sealed class ForgejoTestServer : IDisposable
 {
     public const string Token = "forge-test-token";
 
+    private readonly TestSandbox _sandbox;
     private readonly ServiceProvider _provider;
 
     public ForgejoTestServer(ForgejoScenario scenario, string? token = Token, Func<ForgejoTrackerSettings, ForgejoTrackerSettings>? configure = null)
     {
-        var clock = new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
-        World = new SandboxWorld { Clock = clock, Forge = ForgejoWorld.Seed(new Scenario { Clock = clock, Forge = scenario }) };
-        Server = WireMockServer.Start();
-        new ForgejoFake(World).Map(Server);
-        var settings = new ForgejoTrackerSettings(new Uri(Server.Url! + "/"));
+        _sandbox = TestSandbox.From(new Scenario { Clock = TestSandbox.DefaultClock, Forge = scenario },
+            new TestSandboxOptions { Fakes = [ServiceName.Forge] });
+        var settings = new ForgejoTrackerSettings(new Uri(Root));
         settings = configure?.Invoke(settings) ?? settings;
         var http = new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 };
         _provider = new ServiceCollection().AddForgejo(settings, token, http).BuildServiceProvider();
     }
 
-    public SandboxWorld World { get; }
-    public WireMockServer Server { get; }
+    public SandboxWorld World => _sandbox.World;
+    public WireMockServer Server => _sandbox.Server(ServiceName.Forge);
+    /// <summary>Where the fake says it is, as its links and URLs name it.</summary>
     public string Root => Server.Url! + "/";
     public IForgejoApi Api => _provider.GetRequiredService<IForgejoApi>();
     public ForgejoTicketTracker Tracker => _provider.GetRequiredService<ForgejoTicketTracker>();
@@ -57,8 +61,7 @@ internal sealed class ForgejoTestServer : IDisposable
     public void Dispose()
     {
         _provider.Dispose();
-        Server.Stop();
-        Server.Dispose();
+        _sandbox.Dispose();
     }
 
     /// <summary>The two Fedora Forge trackers: releng/tickets and releng/fedora-scm-requests, in the releng org.</summary>

@@ -28,7 +28,7 @@ public sealed class ScmRequestsBotIdentityTests
         var asCustom = await sandbox.PlanScmRequestsAsync(bot: "custom-bot");
         var asDefault = await sandbox.PlanScmRequestsAsync();
 
-        Assert.Equal([ScmDecisionKinds.AnswerHelp, ScmDecisionKinds.Invalid], asCustom.Decisions.Select(d => d.Action));
+        Assert.Equal([ScmDecisionKinds.AnswerCommands, ScmDecisionKinds.Invalid], asCustom.Decisions.Select(d => d.Action));
         Assert.Equal([ScmDecisionKinds.Invalid], asDefault.Decisions.Select(d => d.Action));
     }
 

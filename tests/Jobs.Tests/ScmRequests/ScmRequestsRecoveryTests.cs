@@ -27,6 +27,23 @@ public sealed class ScmRequestsRecoveryTests
     }
 
     [Fact]
+    public async Task Approved_exception_whose_project_a_run_that_died_created_is_finished_and_the_approval_answered_by_the_outcome()
+    {
+        await using var sandbox = ScmStories.Story();
+        var decision = Assert.Single((await sandbox.PlanScmRequestsAsync(ticket: 5020)).Decisions);
+        Assert.Equal("create-repo", decision.Action);
+        Assert.Equal(StepStatus.Done, (await decision.Steps[0].Run(CancellationToken.None)).Status);
+
+        var (resumed, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5020);
+
+        Assert.Equal(["create-repo"], resumed.Decisions.Select(d => d.Action));
+        Assert.DoesNotContain(outcomes, o => o.Status == StepStatus.Failed);
+        var comment = Assert.Single(sandbox.BotComments(5020));
+        Assert.DoesNotContain(ScmMessages.ValidNotNeeded, comment, StringComparison.Ordinal);
+        Assert.Equal("Processed", sandbox.Issue(5020).CloseStatus);
+    }
+
+    [Fact]
     public async Task Branch_created_by_a_run_that_died_is_recognised_and_the_next_run_completes_the_request()
     {
         await using var sandbox = ScmStories.Story();

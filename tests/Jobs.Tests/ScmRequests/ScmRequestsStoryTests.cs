@@ -98,7 +98,8 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     {
         var comments = story.Sandbox.BotComments(5018);
         Assert.Equal(2, comments.Count);
-        Assert.StartsWith("I process new repository and new branch requests.", comments[0], StringComparison.Ordinal);
+        Assert.StartsWith("Answering comment 1:\n\n- @ada (comment 1): the commands are explained below.\n\nI process new repository and new branch requests.",
+            comments[0], StringComparison.Ordinal);
         Assert.Equal("This request wants to skip bugzilla validation! @rosa could you check if this is correct? " +
             "If yes, please respond to this ticket with '@releng-bot valid' comment", comments[1]);
         Assert.Equal("Open", story.Sandbox.Issue(5018).Status);
@@ -110,7 +111,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
     {
         Assert.Equal(
         [
-            "@mallory is not allowed to validate this request: only the Release Engineering approvers can answer '@releng-bot valid'.",
+            "Answering comment 2:\n\n- @mallory (comment 2): may not validate this request: only the Release Engineering approvers can answer `@releng-bot valid`.",
             "This request wants to skip bugzilla validation! @rosa could you check if this is correct? If yes, please respond to this ticket with '@releng-bot valid' comment",
         ], story.Sandbox.BotComments(5019));
         Assert.Equal("Open", story.Sandbox.Issue(5019).Status);

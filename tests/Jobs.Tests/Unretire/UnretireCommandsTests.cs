@@ -46,15 +46,14 @@ public sealed class UnretireCommandsTests
         var (plan, _) = await world.ApplyAsync(world.UnretireJob("report"));
 
         var decision = Assert.Single(plan.Decisions);
-        Assert.Equal(["comment: unretirement report", "answer help on comment(s) 990002, 990003"], decision.Steps.Select(s => s.Name));
+        Assert.Equal(["answer comments 990002, 990003", "comment: unretirement report"], decision.Steps.Select(s => s.Name));
         var ticket = await world.TicketAsync(1);
         var reports = ticket.Marked("releng-bot", UnretireReport.MarkerKind).ToList();
         Assert.Equal(2, reports.Count);
         Assert.Equal("990001", reports[^1].Marker[BotMarker.AnswersField]);
         var help = ticket.LatestMarked("releng-bot", UnretireComments.HelpKind)!;
         Assert.Equal("990002,990003", help.Marker[BotMarker.AnswersField]);
-        Assert.Contains("@asa: only the requester or a member of the `releng` group can ask for a retry.", help.Comment.Text);
-        Assert.Contains("@mallory: only the requester or a member of the `releng` group can ask for a retry.", help.Comment.Text);
+        Assert.Contains("- @asa, @mallory (comments 990002, 990003): only the requester or a member of the `releng` group can ask for a retry.", help.Comment.Text);
     }
 
     [Fact]
@@ -98,8 +97,8 @@ public sealed class UnretireCommandsTests
         var asCustom = await world.UnretireJob("report", bot: "custom-bot").PlanAsync(CancellationToken.None);
         var asDefault = await world.UnretireJob("report").PlanAsync(CancellationToken.None);
 
-        Assert.Contains(Assert.Single(asCustom.Decisions).Steps, s => s.Name.StartsWith("answer help", StringComparison.Ordinal));
-        Assert.DoesNotContain(Assert.Single(asDefault.Decisions).Steps, s => s.Name.StartsWith("answer help", StringComparison.Ordinal));
+        Assert.Contains(Assert.Single(asCustom.Decisions).Steps, s => s.Name.StartsWith("answer comment", StringComparison.Ordinal));
+        Assert.DoesNotContain(Assert.Single(asDefault.Decisions).Steps, s => s.Name.StartsWith("answer comment", StringComparison.Ordinal));
     }
 
     private static void Comment(TestSandbox world, long id, string author)
