@@ -150,6 +150,7 @@ public sealed class UnretireDecider(
         var evidence = new List<Evidence>
         {
             new("package", request.Repo.FullName),
+            new("understood", request.Reading ?? $"{request.Repo.FullName} on {string.Join(" ", request.Branches)}"),
             new("requester", request.Recipient == request.Requester ? request.Requester : $"{request.Requester} (for {request.Recipient})"),
             new("owner", facts.Project?.Owner ?? "no such package"),
         };

@@ -8,7 +8,8 @@ namespace Releng.Jobs.Unretire;
 
 /// <summary>
 /// Reads an unretirement ticket, written by <c>fedpkg request-unretirement</c> (a JSON object in the description)
-/// or by hand (<c>Unretire rpms/python-pyte</c> in the title, <c>Branches: rawhide f43</c> in the description).
+/// or by hand (<c>Unretire rpms/python-pyte</c> in the title, <c>Branches: rawhide f43</c> in the description, or
+/// sentences: <c>.FreeText.cs</c>).
 /// Everything it takes from the ticket is checked against <see cref="DistGitName"/> before anything else sees it;
 /// a bad value is refused with the rule it breaks, never cleaned up.
 /// </summary>
@@ -48,11 +49,9 @@ public static partial class UnretireTicketParser
         }
 
         var branches = new List<string>();
-        if (fields.Branches.Count == 0)
-        {
-            problems.Add("the branches: add a line such as `Branches: rawhide f43` to the description");
-        }
-        foreach (var branch in fields.Branches)
+        // A ticket that names no branch asks for rawhide (check-unretirement.py's default).
+        var named = fields.Branches.Count > 0 ? fields.Branches : [DefaultBranch];
+        foreach (var branch in named)
         {
             if (DistGitName.IsBranch(branch))
             {
@@ -83,7 +82,20 @@ public static partial class UnretireTicketParser
         var bug = LatestReviewBug(ticket, fields.Bug);
         return problems.Count > 0 || repo is null
             ? new UnretireTicketParse(null, problems)
-            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient), []);
+            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient, Reading(repo, fields, branches)), []);
+    }
+
+    /// <summary>The branch a ticket that names none asks for.</summary>
+    public const string DefaultBranch = "rawhide";
+
+    /// <summary>What the parser understood and from where, in one line for the plan.</summary>
+    private static string Reading(DistGitRepo repo, Fields fields, IReadOnlyList<string> branches)
+    {
+        var package = fields.Target!.Contains('/', StringComparison.Ordinal) ? $"{repo}" : $"{repo} (no namespace given: an rpm)";
+        var onBranches = fields.BranchSource is null
+            ? $"{DefaultBranch} (no branch named: the default)"
+            : $"{string.Join(" ", branches)} (from {fields.BranchSource})";
+        return $"package {package} from {fields.TargetSource ?? "the ticket"}; branches {onBranches}";
     }
 
     /// <summary>
@@ -106,7 +118,9 @@ public static partial class UnretireTicketParser
         return match is null ? null : int.Parse(match.Groups["id"].Value, CultureInfo.InvariantCulture);
     }
 
-    private sealed record Fields(string? Target, IReadOnlyList<string> Branches, int? Bug, string? User);
+    /// <summary>What a ticket says; the sources say where it was read, for the plan.</summary>
+    private sealed record Fields(
+        string? Target, IReadOnlyList<string> Branches, int? Bug, string? User, string? TargetSource = null, string? BranchSource = null);
 
     /// <summary>The keys each field may come under (fedpkg's and hand-written spellings); giving two of them is refused.</summary>
     private static readonly string[] NameKeys = ["name", "package", "repo"];
@@ -160,7 +174,7 @@ public static partial class UnretireTicketParser
             var bugText = Text(json, BugKeys);
             int? bug = bugText is not null && int.TryParse(bugText.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id : bugText is null ? null : FindBug(bugText);
-            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys)), null);
+            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys), "the JSON request", branches.Count > 0 ? "the JSON request" : null), null);
         }
     }
 
@@ -187,35 +201,6 @@ public static partial class UnretireTicketParser
             }
         }
         return null;
-    }
-
-    private static Fields ReadText(Ticket ticket)
-    {
-        string? target = null;
-        var titleBranches = new List<string>();
-        if (TitlePattern().Match(ticket.Title) is { Success: true } title)
-        {
-            var rest = title.Groups["rest"].Value.Trim();
-            var forPart = ForPattern().Match(rest);
-            if (forPart.Success)
-            {
-                titleBranches.AddRange(SplitBranches(forPart.Groups["branches"].Value).Where(BranchName.IsStandard));
-                rest = rest[..forPart.Index].Trim();
-            }
-            rest = rest.Trim('`', '"', '\'', ' ');
-            if (rest.Length > 0)
-            {
-                target = rest;
-            }
-        }
-        if (target is null && BodyPackagePattern().Match(ticket.Body) is { Success: true } inBody)
-        {
-            target = inBody.Groups["target"].Value.Trim('`', '"', '\'');
-        }
-        var branchLine = BranchesLinePattern().Match(ticket.Body);
-        var branches = branchLine.Success ? SplitBranches(branchLine.Groups["list"].Value) : titleBranches;
-        var user = UserLinePattern().Match(ticket.Body) is { Success: true } userLine ? userLine.Groups["user"].Value.Trim('`') : null;
-        return new Fields(target, branches, null, user);
     }
 
     private static List<string> SplitBranches(string text) =>

@@ -80,13 +80,49 @@ public sealed class UnretireTicketParserTests
     }
 
     [Fact]
-    public void Ticket_without_package_or_branches_says_what_it_needs()
+    public void Ticket_without_a_package_says_what_it_needs()
     {
         var parse = UnretireTicketParser.Parse(Ticket("Unretire request", "Please bring my package back."));
 
         Assert.Null(parse.Request);
-        Assert.Contains(parse.Problems, p => p.StartsWith("the package:", StringComparison.Ordinal));
-        Assert.Contains(parse.Problems, p => p.StartsWith("the branches:", StringComparison.Ordinal));
+        Assert.Equal(["the package: put `Unretire <namespace>/<name>` in the title, e.g. `Unretire rpms/python-pyte`"], parse.Problems);
+    }
+
+    [Fact]
+    public void A_sentence_naming_the_package_and_its_branches_is_understood()
+    {
+        var request = UnretireTicketParser.Parse(Ticket("Unretirement request", "Please unretire rpms/foo for branches: rawhide f43")).Request!;
+
+        Assert.Equal("rpms/foo", request.Repo.FullName);
+        Assert.Equal(["rawhide", "f43"], request.Branches);
+        Assert.Equal("package rpms/foo from a sentence; branches rawhide f43 (from the text)", request.Reading);
+    }
+
+    [Fact]
+    public void Taking_over_a_package_in_a_branch_is_an_rpm_on_that_branch()
+    {
+        var request = UnretireTicketParser.Parse(Ticket("Unretire request", "Hello, I'd like to take over foo in rawhide.")).Request!;
+
+        Assert.Equal("rpms/foo", request.Repo.FullName);
+        Assert.Equal(["rawhide"], request.Branches);
+        Assert.Equal("package rpms/foo (no namespace given: an rpm) from a sentence; branches rawhide (from the text)", request.Reading);
+    }
+
+    [Fact]
+    public void A_ticket_naming_no_branch_asks_for_rawhide_and_says_it_assumed_so()
+    {
+        var request = UnretireTicketParser.Parse(Ticket("Unretire rpms/python-pyte", "I would like to maintain it again.")).Request!;
+
+        Assert.Equal(["rawhide"], request.Branches);
+        Assert.Equal("package rpms/python-pyte from the title; branches rawhide (no branch named: the default)", request.Reading);
+    }
+
+    [Fact]
+    public void Branches_named_anywhere_in_the_description_are_taken_each_once()
+    {
+        var request = UnretireTicketParser.Parse(Ticket("Unretire rpms/python-pyte", "Could you do rawhide and epel10.1? Also f43, and rawhide again.")).Request!;
+
+        Assert.Equal(["rawhide", "epel10.1", "f43"], request.Branches);
     }
 
     [Theory]
