@@ -25,21 +25,24 @@ public sealed class UnretireJob(
     UnretireChecker checker,
     TimeProvider time) : IJob
 {
-    /// <summary>How many tickets are checked at once (each may clone a repository).</summary>
-    private const int Parallelism = 4;
-
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
         var tags = new Lazy<Task<BranchTagMap>>(() => bodhi.GetBranchTagMapAsync(cancellationToken));
-        var decisions = new List<Decision>();
+        var read = new List<(TrackerProject Project, BotIdentity Identity, IReadOnlyList<Ticket> Tickets)>();
         foreach (var project in trackers.Where(project => !options.Skips(project.Name)))
         {
             var identity = await BotIdentity.ResolveAsync(project.Tracker, options.Bot, cancellationToken);
-            var tickets = await project.ReadTicketsAsync(options.TicketOn(project.Name), UnretirementRequests.Claims, cancellationToken);
+            read.Add((project, identity, await project.ReadTicketsAsync(options.TicketOn(project.Name), UnretirementRequests.Claims, cancellationToken)));
+        }
+        await PrepareChecksAsync(read.SelectMany(r => r.Tickets).ToList(), tags, cancellationToken);
+        var decisions = new List<Decision>();
+        foreach (var (project, identity, tickets) in read)
+        {
             var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
             var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
             var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
-            var plan = await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, Parallelism, cancellationToken, bound);
+            var plan = await TicketPlanner.PlanAsync(
+                UnretireDescriptor.Name, identity, options.Bot, tickets, decider, options.EffectiveConcurrency, cancellationToken, bound);
             var labels = tickets.Count > 0 && options.Phase >= UnretirePhase.Recent
                 ? await project.CloseLabelWarningsAsync(UnretireSteps.CloseStatuses.Take(1), cancellationToken)
                 : [];
@@ -48,5 +51,28 @@ public sealed class UnretireJob(
                 !decisions.Any(said => said.Subject == decision.Subject && said.Reason == decision.Reason)));
         }
         return new Plan(UnretireDescriptor.Name, decisions);
+    }
+
+    /// <summary>
+    /// Koji block states for every request at once. Best effort: when Bodhi or Koji fails here, each ticket's own
+    /// check reads (and reports) it, so one failure still never stops the other tickets.
+    /// </summary>
+    private async Task PrepareChecksAsync(IReadOnlyList<Ticket> tickets, Lazy<Task<BranchTagMap>> tags, CancellationToken cancellationToken)
+    {
+        var requests = tickets.Where(t => t.IsOpen && UnretirementRequests.Claims(t))
+            .Select(t => UnretireTicketParser.Parse(t).Request)
+            .OfType<UnretireRequest>()
+            .ToList();
+        if (requests.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await checker.PrepareAsync(requests, await tags.Value, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 }

@@ -14,6 +14,7 @@ namespace Releng.Jobs.Unretire;
 /// <param name="TicketTracker">The tracker <paramref name="Ticket"/> is on, when a ticket URL named it.</param>
 /// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
 /// <param name="MaxBotCommentsPerDay">Bot comments on one ticket in 24 hours after which it is left for a person.</param>
+/// <param name="Concurrency">How many tickets are checked at once; null: <see cref="DefaultConcurrency"/>.</param>
 public sealed record UnretireOptions(
     string Tracker = "forge:releng/tickets",
     UnretirePhase Phase = UnretirePhase.Report,
@@ -22,7 +23,8 @@ public sealed record UnretireOptions(
     string RelengGroup = "releng",
     string? RequestsTracker = "forge:releng/fedora-scm-requests",
     string? TicketTracker = null,
-    int MaxBotCommentsPerDay = Tickets.CommentBound.DefaultMaxPerDay)
+    int MaxBotCommentsPerDay = Tickets.CommentBound.DefaultMaxPerDay,
+    int? Concurrency = null)
 {
     /// <summary>The trackers the job reads, the hand-written tickets' first.</summary>
     public IReadOnlyList<string> Trackers => RequestsTracker is { } requests && requests != Tracker ? [Tracker, requests] : [Tracker];
@@ -32,4 +34,13 @@ public sealed record UnretireOptions(
 
     /// <summary>Whether a run for one ticket leaves <paramref name="tracker"/> unread.</summary>
     public bool Skips(string tracker) => Ticket is not null && TicketOn(tracker) is null;
+
+    /// <summary>
+    /// Twice the per-service request bound (<see cref="Http.HttpOptions.MaxConcurrency"/>): a ticket's checks wait on
+    /// one service at a time, spread over dist-git, Koji, FASJSON and Bugzilla, so this many keeps each service near
+    /// its bound without queueing hundreds of tickets behind it.
+    /// </summary>
+    public static int DefaultConcurrency => 2 * Http.HttpOptions.Default.MaxConcurrency;
+
+    public int EffectiveConcurrency => Concurrency ?? DefaultConcurrency;
 }
