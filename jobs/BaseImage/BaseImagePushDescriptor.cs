@@ -30,6 +30,21 @@ public sealed class BaseImagePushDescriptor : JobDescriptor<BaseImagePushOptions
     /// <summary>REGISTRY_USER/REGISTRY_PASSWORD (push to the registries; Koji is only read).</summary>
     public override IReadOnlyList<string> Secrets { get; } = ["REGISTRY_USER", "REGISTRY_PASSWORD"];
 
+    /// <summary>
+    /// The shared pair, then each registry's own (<see cref="Secrets.RegistryLogins"/>: <c>REGISTRY_&lt;NAME&gt;_USER</c>,
+    /// <c>_PASSWORD</c>, <c>_AUTH_FILE</c>) for the registries the entry pushes to. A secret that is not defined reaches
+    /// the run as an empty variable, which counts as unset, so the shared pair stays the fallback.
+    /// </summary>
+    public override IReadOnlyList<string> SecretsOf(JobDefinition job)
+    {
+        var parameters = new JobParameters(Spec, job.With);
+        var hosts = parameters.TextList("registries")
+            .Select(registry => registry.Trim().TrimEnd('/').Split('/')[0])
+            .Where(host => host.Length > 0)
+            .Distinct(StringComparer.Ordinal);
+        return [.. Secrets, .. hosts.SelectMany(host => Releng.Jobs.Secrets.RegistryLogins.VariablesOf(host))];
+    }
+
     public override int TimeoutMinutes => 90;
 
     /// <summary>skopeo copies the images; .ci/install-tools.sh makes sure it is there.</summary>

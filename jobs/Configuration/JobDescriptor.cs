@@ -30,6 +30,12 @@ public abstract class JobDescriptor
     /// </summary>
     public abstract IReadOnlyList<string> Secrets { get; }
 
+    /// <summary>
+    /// The secrets one jobs.yaml entry's workflow gets: <see cref="Secrets"/>, and those its parameters name (a push
+    /// gets each of its registries' own credentials).
+    /// </summary>
+    public virtual IReadOnlyList<string> SecretsOf(JobDefinition job) => Secrets;
+
     public virtual int TimeoutMinutes => 60;
 
     /// <summary>Whether its workflow installs the tools (git, skopeo, docker-registry) before the run.</summary>

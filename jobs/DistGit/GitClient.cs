@@ -13,7 +13,18 @@ public sealed class GitClient(GitClientOptions options)
     /// Clones the repository (all branches, as <c>origin/*</c>) into a new temporary directory. Dispose the working
     /// copy to remove it; if the clone fails, the directory is removed before the exception leaves.
     /// </summary>
-    public async Task<GitWorkingCopy> CloneAsync(DistGitRepo repo, CancellationToken cancellationToken = default)
+    public Task<GitWorkingCopy> CloneAsync(DistGitRepo repo, CancellationToken cancellationToken = default) =>
+        CloneAsync(repo, [], cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="CloneAsync(DistGitRepo, CancellationToken)"/>, but only the head of each branch and its parent
+    /// (<c>--depth=2</c>): what a check of a retirement needs, whatever the length of the package's history.
+    /// <see cref="GitWorkingCopy.FindRetirementAsync"/> fetches the rest only when the retirement is older than that.
+    /// </summary>
+    public Task<GitWorkingCopy> ShallowCloneAsync(DistGitRepo repo, CancellationToken cancellationToken = default) =>
+        CloneAsync(repo, ["--depth=2", "--no-single-branch"], cancellationToken);
+
+    private async Task<GitWorkingCopy> CloneAsync(DistGitRepo repo, IReadOnlyList<string> cloneOptions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(repo);
         var root = Path.Combine(options.TempRoot ?? Path.GetTempPath(), $"releng-git-{Guid.NewGuid():N}");
@@ -23,7 +34,7 @@ public sealed class GitClient(GitClientOptions options)
         {
             var transport = await GitTransport.PrepareAsync(options, repo, root, cancellationToken).ConfigureAwait(false);
             copy = new GitWorkingCopy(options, transport, repo, root, Path.Combine(root, repo.Name));
-            await copy.RunAsync(null, ["clone", "--quiet", "--no-checkout", "--origin", "origin", "--", transport.RepositoryUrl, copy.Directory],
+            await copy.RunAsync(null, ["clone", "--quiet", "--no-checkout", .. cloneOptions, "--origin", "origin", "--", ShallowCapable(transport.RepositoryUrl), copy.Directory],
                 cancellationToken).ConfigureAwait(false);
             return copy;
         }
@@ -33,4 +44,8 @@ public sealed class GitClient(GitClientOptions options)
             throw;
         }
     }
+
+    /// <summary>git ignores <c>--depth</c> for a plain local path; the same repository as a <c>file://</c> URL honours it.</summary>
+    private static string ShallowCapable(string url) =>
+        Path.IsPathFullyQualified(url) && !url.Contains("://", StringComparison.Ordinal) ? new Uri(url).AbsoluteUri : url;
 }

@@ -67,28 +67,63 @@ public sealed class GitWorkingCopy : IAsyncDisposable
     /// The commit that retired the branch, or null when <c>dead.package</c> is not at the branch head (never retired,
     /// or already unretired). Throws <see cref="ArgumentException"/> when the branch does not exist.
     /// </summary>
-    public async Task<RetirementCommit?> FindRetirementAsync(string branch, CancellationToken cancellationToken = default)
+    public Task<RetirementCommit?> FindRetirementAsync(string branch, CancellationToken cancellationToken = default) =>
+        FindRetirementAsync(branch, null, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="FindRetirementAsync(string, CancellationToken)"/> with what dist-git's API already said: the branch
+    /// head and the text of <c>dead.package</c> there, so only the commit that added it is looked up (one git
+    /// command for a retirement at the head). The answer describes the branch as the API saw it; when this copy lacks
+    /// that head, the branch is read from the copy instead.
+    /// </summary>
+    public async Task<RetirementCommit?> FindRetirementAsync(
+        string branch, string? head, string? deadPackage, CancellationToken cancellationToken = default)
     {
-        var head = await HeadAsync(branch, cancellationToken).ConfigureAwait(false)
-            ?? throw new ArgumentException($"{Repo} has no branch {branch}", nameof(branch));
-        var reason = await TryRunAsync(Directory, ["cat-file", "blob", $"{head}:{DeadPackage}"], cancellationToken).ConfigureAwait(false);
-        if (reason.ExitCode != 0)
+        if (head is null || deadPackage is null || !IsCommitId(head))
         {
-            return null;
+            head = await HeadAsync(branch, cancellationToken).ConfigureAwait(false)
+                ?? throw new ArgumentException($"{Repo} has no branch {branch}", nameof(branch));
+            deadPackage = null;
         }
-        var log = await RunAsync(Directory,
+        if (deadPackage is null)
+        {
+            var reason = await TryRunAsync(Directory, ["cat-file", "blob", $"{head}:{DeadPackage}"], cancellationToken).ConfigureAwait(false);
+            if (reason.ExitCode != 0)
+            {
+                return null;
+            }
+            deadPackage = reason.Output;
+        }
+        var log = await TryRunAsync(Directory,
             ["log", "-1", "--diff-filter=A", "--format=%H%x00%aI%x00%an <%ae>%x00%B", head, "--", DeadPackage],
             cancellationToken).ConfigureAwait(false);
-        var fields = log.Split('\0', 4);
+        if (log.ExitCode != 0)
+        {
+            // Not a commit of this copy (the branch moved after the API answered): read the branch as the copy has it.
+            return deadPackage is not null && head != await HeadAsync(branch, cancellationToken).ConfigureAwait(false)
+                ? await FindRetirementAsync(branch, null, null, cancellationToken).ConfigureAwait(false)
+                : throw new GitCommandException(GitProcess.Describe(["log", head, "--", DeadPackage]), log.ExitCode, log.Error);
+        }
+        var fields = log.Output.Split('\0', 4);
         if (fields.Length < 4)
         {
             throw new InvalidOperationException($"{Repo} {branch}: dead.package is present but no commit adds it");
         }
         var hash = fields[0].Trim();
-        var after = await RunAsync(Directory, ["rev-list", "--count", $"{hash}..{head}", "--"], cancellationToken).ConfigureAwait(false);
+        if (IsShallowBoundary(hash))
+        {
+            // In a shallow clone the oldest fetched commit seems to add every file it has: dead.package is older
+            // than the fetched history, so fetch the rest and look again.
+            await RunAsync(Directory, ["fetch", "--quiet", "--unshallow", "origin"], cancellationToken).ConfigureAwait(false);
+            return await FindRetirementAsync(branch, head, deadPackage, cancellationToken).ConfigureAwait(false);
+        }
+        var after = hash == head
+            ? 0
+            : int.Parse((await RunAsync(Directory, ["rev-list", "--count", $"{hash}..{head}", "--"], cancellationToken).ConfigureAwait(false)).Trim(),
+                CultureInfo.InvariantCulture);
         return new RetirementCommit(
             branch, hash, DateTimeOffset.Parse(fields[1], CultureInfo.InvariantCulture), fields[2],
-            fields[3].TrimEnd('\n'), head, int.Parse(after.Trim(), CultureInfo.InvariantCulture), reason.Output);
+            fields[3].TrimEnd('\n'), head, after, deadPackage);
     }
 
     /// <summary>
@@ -199,6 +234,15 @@ public sealed class GitWorkingCopy : IAsyncDisposable
         var hash = output.Trim();
         return hash.Length > 0 ? hash : null;
     }
+
+    /// <summary>Whether <paramref name="commit"/> is where a shallow clone's history was cut (git lists those in <c>.git/shallow</c>).</summary>
+    private bool IsShallowBoundary(string commit)
+    {
+        var shallow = Path.Combine(Directory, ".git", "shallow");
+        return File.Exists(shallow) && File.ReadLines(shallow).Any(line => line.Trim() == commit);
+    }
+
+    private static bool IsCommitId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 
     private static string RemoteRef(string branch) => $"refs/remotes/origin/{DistGitName.Branch(branch)}";
 

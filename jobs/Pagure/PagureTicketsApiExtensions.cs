@@ -3,27 +3,25 @@ namespace Releng.Jobs.Pagure;
 public static class PagureTicketsApiExtensions
 {
     /// <summary>
-    /// Every issue matching <paramref name="filter"/>, reading <c>page=1, 2, …</c> until <c>pagination.pages</c>.
-    /// Page URLs are built here, never taken from <c>next</c>, which drops repeated <c>tags</c>. An issue that moves
-    /// between pages while reading is returned once.
+    /// Every issue matching <paramref name="filter"/>: page 1, then, once it says how many pages there are
+    /// (<c>pagination.pages</c>), pages 2 to the last at once (the HTTP policy bounds how many are in flight). Page URLs
+    /// are built here, never taken from <c>next</c>, which drops repeated <c>tags</c>. Issues come in page order; one
+    /// that moves between pages while reading is returned once.
     /// </summary>
     public static async Task<IReadOnlyList<PagureIssue>> ListAllIssuesAsync(
         this IPagureTicketsApi api, string project, PagureIssueFilter? filter = null,
         CancellationToken cancellationToken = default)
     {
         filter ??= new PagureIssueFilter();
-        var issues = new List<PagureIssue>();
+        var first = await ReadPageAsync(1);
+        var rest = first.Issues.Count == 0 || first.Pagination.Pages <= 1
+            ? []
+            : await Task.WhenAll(Enumerable.Range(2, first.Pagination.Pages - 1).Select(ReadPageAsync));
         var seen = new HashSet<int>();
-        for (var page = 1; ; page++)
-        {
-            var result = await api.ListIssuesAsync(
-                project, filter.Status, filter.Tags.Count == 0 ? null : filter.Tags, filter.Author, filter.Assignee,
-                filter.Since?.ToUnixTimeSeconds(), filter.Order, page, filter.PerPage, cancellationToken);
-            issues.AddRange(result.Issues.Where(issue => seen.Add(issue.Id)));
-            if (page >= result.Pagination.Pages || result.Issues.Count == 0)
-            {
-                return issues;
-            }
-        }
+        return rest.Prepend(first).SelectMany(page => page.Issues).Where(issue => seen.Add(issue.Id)).ToList();
+
+        Task<PagureIssuePage> ReadPageAsync(int page) => api.ListIssuesAsync(
+            project, filter.Status, filter.Tags.Count == 0 ? null : filter.Tags, filter.Author, filter.Assignee,
+            filter.Since?.ToUnixTimeSeconds(), filter.Order, page, filter.PerPage, cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Releng.Jobs.Secrets;
 
@@ -74,7 +73,7 @@ public sealed class RegistryAuthFile : IDisposable
         {
             return null;
         }
-        var auth = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}"));
+        var auth = AuthFileSecrets.AuthOf(user, password);
         return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["auth"] = auth });
     }
 

@@ -85,6 +85,10 @@ public sealed record Credentials(
     {
         var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>()
             .Concat(Registries.Secrets);
+        if (RegistryUser is not null && RegistryPassword is not null)
+        {
+            values = values.Append(AuthFileSecrets.AuthOf(RegistryUser, RegistryPassword));
+        }
         if (Krb5Keytab is { } keytab && !Kerberos.KeytabSource.IsPath(keytab))
         {
             values = values.Append(keytab).Concat(keytab.Split('\n', StringSplitOptions.TrimEntries).Where(line => line.Length >= 16));

@@ -34,6 +34,13 @@ public sealed partial class RegistryLogins
     /// <summary>e.g. <c>REGISTRY_QUAY_IO_</c> for <c>quay.io</c>.</summary>
     public static string VariablePrefix(string registryHost) => $"REGISTRY_{NonAlphanumeric().Replace(registryHost.ToUpperInvariant(), "_")}_";
 
+    /// <summary>The variables that give <paramref name="registryHost"/> its own login, e.g. <c>REGISTRY_QUAY_IO_USER</c>.</summary>
+    public static IReadOnlyList<string> VariablesOf(string registryHost)
+    {
+        var prefix = VariablePrefix(registryHost);
+        return [prefix + "USER", prefix + "PASSWORD", prefix + "AUTH_FILE"];
+    }
+
     /// <summary>The registry's own user and password, or its auth file; null when it has neither.</summary>
     public RegistryLogin? For(string registryHost)
     {
@@ -50,8 +57,17 @@ public sealed partial class RegistryLogins
     /// <summary>The variable names that are set (never their values).</summary>
     public IEnumerable<string> Names => _variables.Keys.Order(StringComparer.Ordinal);
 
-    /// <summary>The passwords, for masking.</summary>
-    public IEnumerable<string> Secrets => _variables.Where(v => v.Key.EndsWith("_PASSWORD", StringComparison.Ordinal)).Select(v => v.Value);
+    /// <summary>
+    /// For masking: the passwords, and every credential in the auth files the variables name (the <c>auth</c> value,
+    /// the password inside it, identity and registry tokens), so a tool that echoes an entry of one cannot print it.
+    /// </summary>
+    public IEnumerable<string> Secrets =>
+        _variables.Where(v => v.Key.EndsWith("_PASSWORD", StringComparison.Ordinal)).Select(v => v.Value)
+            .Concat(_variables.Where(v => v.Key.EndsWith("_AUTH_FILE", StringComparison.Ordinal)).SelectMany(v => AuthFileSecrets.Read(v.Value)))
+            .Concat(_variables.Where(v => v.Key.EndsWith("_USER", StringComparison.Ordinal))
+                .Select(v => (User: v.Value, Password: _variables.GetValueOrDefault(v.Key[..^"USER".Length] + "PASSWORD")))
+                .Where(pair => pair.Password is not null)
+                .Select(pair => AuthFileSecrets.AuthOf(pair.User, pair.Password!)));
 
     [GeneratedRegex("^REGISTRY_[A-Z0-9_]+_(USER|PASSWORD|AUTH_FILE)$")]
     private static partial Regex PerRegistry();

@@ -8,9 +8,11 @@ using Releng.Jobs.Reviews;
 namespace Releng.Jobs.Unretire;
 
 /// <summary>
-/// Runs the checks that replace <c>check-unretirement.py</c> for one request: reads dist-git (project, branches,
-/// <c>dead.package</c>, and a clone only when some branch is retired, to find the retiring commit), Koji block
-/// states of the branches' tags, the requester's account and the review bug. Only reads.
+/// Runs the checks that replace <c>check-unretirement.py</c> for one request: reads dist-git (project, branches with
+/// their heads, <c>dead.package</c> through the API, and only when some branch is retired a shallow clone of each
+/// branch's head and parent, to find the retiring commit), Koji block states of the branches' tags, the requester's
+/// account and the review bug. Only reads. <see cref="PrepareAsync"/> reads the Koji block states of a whole run's
+/// requests at once, so a run of many tickets asks Koji a number of times that does not grow with them.
 /// </summary>
 public sealed partial class UnretireChecker(
     IDistGit distGit,
@@ -20,6 +22,34 @@ public sealed partial class UnretireChecker(
     IAccountDirectory directory,
     TimeProvider clock)
 {
+    private IReadOnlyDictionary<(string Tag, string Package), bool?> _blockStates = new Dictionary<(string Tag, string Package), bool?>();
+
+    /// <summary>
+    /// Reads ahead what the checks of <paramref name="requests"/> will ask Koji: the block state of each package in
+    /// the tag of each branch it names (as requested, and as the dist-git branch it may stand for). A check whose
+    /// states were read here asks Koji nothing; one whose were not (a failed read) asks for itself.
+    /// </summary>
+    public async Task PrepareAsync(IEnumerable<UnretireRequest> requests, BranchTagMap tags, CancellationToken cancellationToken)
+    {
+        if (koji is null)
+        {
+            return;
+        }
+        var pairs = requests
+            .SelectMany(r => r.Branches
+                .SelectMany(b => new[] { b, tags.DistGitBranch(b, r.Repo.Namespace) })
+                .OfType<string>()
+                .Select(b => tags.TagFor(b, r.Repo.Namespace))
+                .OfType<string>()
+                .Select(tag => (Tag: tag, Package: r.Repo.Name)))
+            .Distinct()
+            .ToList();
+        if (pairs.Count > 0)
+        {
+            _blockStates = await koji.ReadBlockStatesAsync(pairs, cancellationToken);
+        }
+    }
+
     public async Task<UnretireFacts> CheckAsync(UnretireRequest request, string ticketUrl, BranchTagMap tags, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -48,12 +78,12 @@ public sealed partial class UnretireChecker(
         var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
         if (deadPackages.Any(d => d is not null))
         {
-            await using var copy = await git.CloneAsync(repo, cancellationToken);
+            await using var copy = await git.ShallowCloneAsync(repo, cancellationToken);
             for (var i = 0; i < names.Count; i++)
             {
                 if (deadPackages[i] is not null)
                 {
-                    retirements[names[i]] = await copy.FindRetirementAsync(names[i], cancellationToken);
+                    retirements[names[i]] = await copy.FindRetirementAsync(names[i], branches.HeadOf(names[i]), deadPackages[i], cancellationToken);
                 }
             }
         }
@@ -62,7 +92,9 @@ public sealed partial class UnretireChecker(
         var knownTags = tagOf.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
         IReadOnlyDictionary<string, bool?> blocked = koji is null || knownTags.Count == 0
             ? new Dictionary<string, bool?>()
-            : await koji.AreBlockedAsync(knownTags, repo.Name, cancellationToken);
+            : knownTags.All(tag => _blockStates.ContainsKey((tag, repo.Name)))
+                ? knownTags.ToDictionary(tag => tag, tag => _blockStates[(tag, repo.Name)], StringComparer.Ordinal)
+                : await koji.AreBlockedAsync(knownTags, repo.Name, cancellationToken);
 
         // Unretiring an EPEL branch while the package lives on in Fedora needs no re-review.
         var fedoraAlive = names.Any(IsEpel) && await IsFedoraAliveAsync(repo, branches, names, deadPackages, cancellationToken);

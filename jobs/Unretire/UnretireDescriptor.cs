@@ -27,6 +27,7 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
         new("releng_group", ParameterKind.Text, "FAS group whose members, besides the requester, may ask the bot to retry", Default: Defaults.RelengGroup),
         new("max_bot_comments_per_day", ParameterKind.Integer,
             "Bot comments on one ticket in 24 hours after which the ticket is left for a person", Default: Defaults.MaxBotCommentsPerDay),
+        new("concurrency", ParameterKind.Integer, $"Tickets checked at once (default {UnretireOptions.DefaultConcurrency}, twice the per-service request bound)"),
     ];
 
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];
@@ -55,6 +56,9 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
             request.Ticket,
             parameters.Text("bot"),
             parameters.Text("releng_group"),
-            parameters.Integer("max_bot_comments_per_day") ?? Defaults.MaxBotCommentsPerDay);
+            parameters.Integer("max_bot_comments_per_day") ?? Defaults.MaxBotCommentsPerDay,
+            parameters.Integer("concurrency") is { } concurrency
+                ? concurrency >= 1 ? concurrency : throw parameters.Error("concurrency", "unretire: concurrency must be at least 1")
+                : null);
     }
 }

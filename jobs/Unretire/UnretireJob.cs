@@ -24,9 +24,6 @@ public sealed class UnretireJob(
     UnretireChecker checker,
     TimeProvider time) : IJob
 {
-    /// <summary>How many tickets are checked at once (each may clone a repository).</summary>
-    private const int Parallelism = 4;
-
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
         var identity = await BotIdentity.ResolveAsync(tracker, options.Bot, cancellationToken);
@@ -36,6 +33,30 @@ public sealed class UnretireJob(
         var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
         var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
         var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
-        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, Parallelism, cancellationToken, bound);
+        await PrepareChecksAsync(tickets, tags, cancellationToken);
+        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, options.EffectiveConcurrency, cancellationToken, bound);
+    }
+
+    /// <summary>
+    /// Koji block states for every request at once. Best effort: when Bodhi or Koji fails here, each ticket's own
+    /// check reads (and reports) it, so one failure still never stops the other tickets.
+    /// </summary>
+    private async Task PrepareChecksAsync(IReadOnlyList<Ticket> tickets, Lazy<Task<BranchTagMap>> tags, CancellationToken cancellationToken)
+    {
+        var requests = tickets.Where(t => t.IsOpen && UnretireTicketParser.IsUnretirement(t))
+            .Select(t => UnretireTicketParser.Parse(t).Request)
+            .OfType<UnretireRequest>()
+            .ToList();
+        if (requests.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            await checker.PrepareAsync(requests, await tags.Value, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 }

@@ -12,13 +12,18 @@ namespace Releng.Jobs.Workflows;
 /// </remarks>
 public sealed record TaskWorkflowProfile(IReadOnlyList<string> Secrets, int TimeoutMinutes, bool InstallsTools = false)
 {
+    private Func<JobDefinition, IReadOnlyList<string>>? _secretsOf;
+
     public static IReadOnlyDictionary<string, TaskWorkflowProfile> Known { get; } = JobDescriptors.All
         .ToDictionary(d => d.Task, Of, StringComparer.Ordinal);
 
     public static TaskWorkflowProfile Unknown { get; } = new([], 60);
 
     public static TaskWorkflowProfile Of(JobDescriptor descriptor) =>
-        new(descriptor.Secrets, descriptor.TimeoutMinutes, descriptor.InstallsTools);
+        new(descriptor.Secrets, descriptor.TimeoutMinutes, descriptor.InstallsTools) { _secretsOf = descriptor.SecretsOf };
+
+    /// <summary>The secrets of one jobs.yaml entry's run step (see <see cref="JobDescriptor.SecretsOf"/>).</summary>
+    public IReadOnlyList<string> SecretsOf(JobDefinition job) => _secretsOf?.Invoke(job) ?? Secrets;
 
     /// <summary>Jobs with the keytab get the Kerberos client libraries (.ci/install-kerberos.sh client).</summary>
     public bool UsesKerberos => Secrets.Contains("KRB5_KEYTAB");

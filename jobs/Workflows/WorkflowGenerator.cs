@@ -250,7 +250,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
         {
             env.Plain("TICKET_URL", "${{ github.event.client_payload.ticket_url }}");
         }
-        foreach (var secret in profile.Secrets)
+        foreach (var secret in profile.SecretsOf(job))
         {
             env.Plain(secret, $"${{{{ secrets.{secret} }}}}");
         }

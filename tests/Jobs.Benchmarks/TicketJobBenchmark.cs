@@ -48,7 +48,9 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
                 .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IJobFactory).IsAssignableFrom(t))
                 .Select(t => (IJobFactory)Activator.CreateInstance(t)!)
                 .Single(f => f.Task == task);
-            var job = factory.Create(new JobRequest(task, JobParameters.Defaults(spec)), provider);
+            // The parameters a jobs.yaml entry must set: unretire's phase (as the default jobs.yaml runs it).
+            var parameters = task == "unretire" ? JobParameters.Defaults(spec).With("phase", "recent") : JobParameters.Defaults(spec);
+            var job = factory.Create(new JobRequest(task, parameters), provider);
             var counter = provider.GetRequiredService<RequestCounter>();
 
             var memory = PeakMemory.Start();

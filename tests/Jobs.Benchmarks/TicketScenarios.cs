@@ -9,12 +9,12 @@ namespace Releng.Jobs.Benchmarks;
 /// </summary>
 public static class TicketScenarios
 {
-    /// <summary>N unretirement requests in <c>releng</c>, each for a package retired three weeks ago on rawhide and blocked in f44.</summary>
+    /// <summary>N unretirement requests in <c>releng</c>, each for a package retired three weeks ago on rawhide and blocked in the rawhide tag.</summary>
     public static Scenario Unretire(int tickets, string root)
     {
         var scenario = Base(root);
         var issues = Tracker(scenario, "releng");
-        var f44 = scenario.Koji.Tags["f44"];
+        var rawhide = scenario.Koji.Tags[RawhideTag(scenario)];
         for (var i = 0; i < tickets; i++)
         {
             var package = Package(i);
@@ -30,7 +30,7 @@ public static class TicketScenarios
                 new DistGitCommitScenario { Message = "Initial import", DaysAgo = 900 },
                 new DistGitCommitScenario { Retire = "Retired: unmaintained", DaysAgo = 21 },
             ]);
-            f44.Packages[package] = new KojiPackageScenario { Blocked = true };
+            rawhide.Packages[package] = new KojiPackageScenario { Blocked = true };
         }
         return scenario;
     }
@@ -78,6 +78,10 @@ public static class TicketScenarios
         }
         return scenario;
     }
+
+    /// <summary>The Koji tag of the scenario's rawhide release (Bodhi's), where the default scenario blocks retired packages.</summary>
+    private static string RawhideTag(Scenario scenario) =>
+        scenario.Bodhi.Releases?.FirstOrDefault(r => r.Branch == "rawhide")?.Tag ?? "f44";
 
     private static string Package(int i) => "bench-" + i.ToString("D5", CultureInfo.InvariantCulture);
 

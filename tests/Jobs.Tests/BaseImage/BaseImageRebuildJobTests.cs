@@ -255,6 +255,7 @@ public class BaseImageRebuildJobTests
     }
 
     [Theory]
+    [InlineData("first build", 4)]
     [InlineData("unchanged", 7)]
     [InlineData("changed, repo current", 8)]
     [InlineData("changed, repo older than the event", 9)]
@@ -263,6 +264,11 @@ public class BaseImageRebuildJobTests
     {
         using var hub = KojiStories.Start(situation switch
         {
+            "first build" => """
+                koji:
+                  tags: { f44: {}, f44-build: { arches: x86_64 aarch64 } }
+                  targets: { f44-container: { build_tag: f44-build, dest_tag: f44-updates-candidate } }
+                """,
             "unchanged" => RebuildStory.Yaml(20),
             "changed, repo current" => RebuildStory.Yaml(20, repoDaysAgo: 0, extraBuilds: ["{ nvr: pkg-001-1.0-2.fc44, tags: [f44], days_ago: 0.5 }"]),
             "changed, repo older than the event" => RebuildStory.Yaml(20, repoDaysAgo: 0.4,

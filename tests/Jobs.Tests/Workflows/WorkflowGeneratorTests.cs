@@ -170,10 +170,30 @@ public sealed class WorkflowGeneratorTests
 
         var run = Step(workflow, "Run base-image-push");
         var secrets = Keys(Map(run, "env")).Where(k => Scalar(run, "env", k).Contains("secrets.", StringComparison.Ordinal));
-        Assert.Equal(["REGISTRY_USER", "REGISTRY_PASSWORD"], secrets);
+        Assert.Equal(
+            ["REGISTRY_USER", "REGISTRY_PASSWORD",
+             "REGISTRY_REGISTRY_FEDORAPROJECT_ORG_USER", "REGISTRY_REGISTRY_FEDORAPROJECT_ORG_PASSWORD", "REGISTRY_REGISTRY_FEDORAPROJECT_ORG_AUTH_FILE",
+             "REGISTRY_QUAY_IO_USER", "REGISTRY_QUAY_IO_PASSWORD", "REGISTRY_QUAY_IO_AUTH_FILE"],
+            secrets);
+        Assert.All(secrets, secret => Assert.Equal($"${{{{ secrets.{secret} }}}}", Scalar(run, "env", secret)));
         var elsewhere = Text("base-image-push").Split('\n').Where(l => l.Contains("secrets.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, elsewhere.Count);
+        Assert.Equal(8, elsewhere.Count);
         Assert.DoesNotContain("PAGURE_TOKEN", Text("base-image-push"));
+    }
+
+    [Fact]
+    public void A_push_gets_the_own_credentials_of_the_registries_its_entry_names_and_no_others()
+    {
+        var file = new JobsFileLoader(TaskCatalog.Default).Parse(SampleJobsYaml.Replace(
+            "registries: [registry.fedoraproject.org, quay.io/fedora]", "registries: [\"localhost:5000/\"]", StringComparison.Ordinal), "jobs.yaml");
+        var text = new WorkflowGenerator(TaskCatalog.Default).Generate(file).Files.Single(f => f.Path.EndsWith("/base-image-push.yml", StringComparison.Ordinal)).Content;
+
+        var run = Step(Parse(text), "Run base-image-push");
+        var secrets = Keys(Map(run, "env")).Where(k => Scalar(run, "env", k).Contains("secrets.", StringComparison.Ordinal));
+
+        Assert.Equal(["REGISTRY_USER", "REGISTRY_PASSWORD", "REGISTRY_LOCALHOST_5000_USER", "REGISTRY_LOCALHOST_5000_PASSWORD", "REGISTRY_LOCALHOST_5000_AUTH_FILE"], secrets);
+        Assert.DoesNotContain("QUAY_IO", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("REGISTRY_", Text("unretire"), StringComparison.Ordinal);
     }
 
     [Fact]
