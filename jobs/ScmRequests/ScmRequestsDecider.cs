@@ -68,8 +68,17 @@ public sealed class ScmRequestsDecider(
     }
 
     public Decision NeedsHuman(Ticket ticket, AccountDirectoryUnavailableException reason) =>
-        // Who may ask or confirm cannot be told: a person handles the ticket; nothing is written on a guess.
-        Decision.NothingToDo(Subject(ticket), ScmDecisionKinds.NeedsHuman, reason.Message, new Evidence("requester", ticket.Author));
+        // Who may ask or confirm cannot be told: a person handles the ticket; nothing else is written on a guess.
+        PersonNeeded.Decide(project, ticket, bot, ScmDecisionKinds.NeedsHuman, "accounts", reason.Message, Approvers(),
+            new Evidence("requester", ticket.Author));
+
+    /// <summary>Who a ticket waiting for a person waits for: the named approvers (pinged) and the approver group.</summary>
+    private string Approvers()
+    {
+        var named = (options.Approvers ?? []).Where(DistGitName.IsUser).Select(a => "@" + a).ToList();
+        var group = $"a member of the `{options.ApproverGroup}` group";
+        return $"A Release Engineering approver ({(named.Count == 0 ? group : $"{string.Join(", ", named)} or {group}")})";
+    }
 
     public Decision CouldNotDecide(Ticket ticket, Exception error) =>
         Decision.NothingToDo(Subject(ticket), ScmDecisionKinds.Error, $"could not be checked: {error.Message}");

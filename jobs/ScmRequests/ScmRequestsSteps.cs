@@ -27,8 +27,10 @@ public sealed class ScmRequestsSteps(
             return StepResult.AlreadyDone($"{request.Repo} exists");
         }
         var description = request.Description ?? request.Summary ?? $"The {request.Repo.Name} package";
-        await distGit.CreateProjectAsync(new NewDistGitProject(request.Repo, description, request.UpstreamUrl, DefaultBranch, request.InitialCommit), ct);
-        return StepResult.Done(distGit.ProjectUrl(request.Repo).ToString());
+        // False: the write failed but the project is there now (a racing run, a lost answer): already done.
+        return await distGit.CreateProjectAsync(new NewDistGitProject(request.Repo, description, request.UpstreamUrl, DefaultBranch, request.InitialCommit), ct)
+            ? StepResult.Done(distGit.ProjectUrl(request.Repo).ToString())
+            : StepResult.AlreadyDone($"{request.Repo} exists (created meanwhile)");
     });
 
     public Step SetMainAdmin(DistGitRepo repo, string user) => new($"set main admin of {repo} to {user}", async ct =>
@@ -49,8 +51,9 @@ public sealed class ScmRequestsSteps(
         {
             return StepResult.AlreadyDone($"{branch} exists");
         }
-        await distGit.CreateBranchAsync(repo, branch, BranchOrigin.FromBranch(branches.Default ?? DefaultBranch), ct);
-        return StepResult.Done(branch);
+        return await distGit.CreateBranchAsync(repo, branch, BranchOrigin.FromBranch(branches.Default ?? DefaultBranch), ct)
+            ? StepResult.Done(branch)
+            : StepResult.AlreadyDone($"{branch} exists (created meanwhile)");
     });
 
     public Step CreateBranchFromFirstCommit(DistGitRepo repo, string branch, string from) => new($"create branch {branch} of {repo}", async ct =>
@@ -65,8 +68,9 @@ public sealed class ScmRequestsSteps(
         {
             first = await copy.FirstCommitAsync(from, ct) ?? throw new InvalidOperationException(ScmMessages.RepositoryNotInitialized);
         }
-        await distGit.CreateBranchAsync(repo, branch, BranchOrigin.FromCommit(first), ct);
-        return StepResult.Done($"{branch} at {first[..Math.Min(12, first.Length)]}");
+        return await distGit.CreateBranchAsync(repo, branch, BranchOrigin.FromCommit(first), ct)
+            ? StepResult.Done($"{branch} at {first[..Math.Min(12, first.Length)]}")
+            : StepResult.AlreadyDone($"{branch} exists (created meanwhile)");
     });
 
     /// <summary>

@@ -22,8 +22,9 @@ public sealed class UnretireDecider(
         [await DecideOneAsync(ticket, cancellationToken)];
 
     public Decision NeedsHuman(Ticket ticket, AccountDirectoryUnavailableException reason) =>
-        // Packager status and releng membership cannot be told: a person handles the ticket, nothing is written.
-        Decision.NothingToDo(project.Subject(ticket.Id), UnretireDecisionKinds.NeedsHuman, reason.Message, new Evidence("ticket", ticket.Url));
+        // Packager status and releng membership cannot be told: a person handles the ticket, nothing else is written.
+        PersonNeeded.Decide(project, ticket, bot, UnretireDecisionKinds.NeedsHuman, "accounts", reason.Message,
+            $"A member of the `{options.RelengGroup}` group", new Evidence("ticket", ticket.Url));
 
     public Decision CouldNotDecide(Ticket ticket, Exception error) =>
         Decision.NothingToDo(project.Subject(ticket.Id), UnretireDecisionKinds.Error, $"the checks failed: {error.Message}",

@@ -41,22 +41,26 @@ public sealed class UnretireWithoutAccountDirectoryTests
     [Theory]
     [InlineData("report")]
     [InlineData("all")]
-    public async Task Every_ticket_is_left_untouched_for_a_person_because_no_account_can_be_verified(string phase)
+    public async Task Every_ticket_is_left_for_a_person_who_is_told_once_what_it_waits_for_because_no_account_can_be_verified(string phase)
     {
         await using var world = UnretireStories.Start(Story, standIns: false);
 
         var (plan, outcomes) = await world.ApplyAsync(world.UnretireJob(phase));
+        var (again, _) = await world.ApplyAsync(world.UnretireJob(phase));
 
         Assert.Equal(["releng#1", "releng#2"], plan.Decisions.Select(d => d.Subject));
         Assert.All(plan.Decisions, decision =>
         {
             Assert.Equal("needs-human", decision.Action);
             Assert.Equal("cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set", decision.Reason);
-            Assert.Empty(decision.Steps);
+            Assert.Single(decision.Steps);
         });
-        Assert.Empty(outcomes);
-        Assert.Empty((await world.TicketAsync(1)).Comments);
-        Assert.Single((await world.TicketAsync(2)).Comments);
+        Assert.All(outcomes, o => Assert.Equal(Releng.Jobs.Planning.StepStatus.Done, o.Status));
+        var told = Assert.Single((await world.TicketAsync(1)).Comments).Text;
+        Assert.StartsWith("This ticket waits for a person: cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set. " +
+            "A member of the `releng` group will look at it", told, StringComparison.Ordinal);
+        Assert.Equal(2, (await world.TicketAsync(2)).Comments.Count);
         Assert.True((await world.TicketAsync(1)).IsOpen);
+        Assert.All(again.Decisions, d => Assert.Empty(d.Steps));
     }
 }
