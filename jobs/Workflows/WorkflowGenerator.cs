@@ -21,7 +21,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
     public const string CiName = "ci";
 
     /// <summary>GitHub's limit on <c>workflow_dispatch</c> inputs.</summary>
-    public const int MaxInputs = 25;
+    public const int MaxInputs = WorkflowJobParts.MaxInputs;
 
     private readonly WorkflowOptions _options = options ?? WorkflowOptions.Default;
 
@@ -52,18 +52,8 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
 
     public GeneratedWorkflow GenerateJob(string name, JobDefinition job)
     {
-        if (!JobName.IsValid(name))
-        {
-            throw new ConfigurationException(job.At, $"job name '{name}' must be lower-case letters, digits and dashes");
-        }
-        var spec = catalog.Find(job.Task)
-            ?? throw new ConfigurationException(job.Where("task"), $"unknown task '{job.Task}' in job '{name}'");
-        var inputs = spec.Inputs.Where(i => i.Name != "apply").ToList();
-        if (inputs.Count + 1 > MaxInputs)
-        {
-            throw new ConfigurationException(job.Where("task"), $"task '{spec.Name}' declares {inputs.Count} inputs; a workflow takes at most {MaxInputs} including 'apply'");
-        }
-        var profile = TaskWorkflowProfile.For(spec.Name);
+        var parts = WorkflowJobParts.Resolve(name, job, catalog);
+        var (inputs, profile) = (parts.Inputs, parts.Profile);
         var yaml = new YamlText().Comment(Header);
         if (job.Description is { Length: > 0 } description)
         {
@@ -76,17 +66,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
                 {
                     on.Map("schedule", list => list.Item(item => item.Quoted("cron", schedule.Trim())));
                 }
-                on.Map("workflow_dispatch", dispatch => dispatch.Map("inputs", all =>
-                {
-                    all.Map("apply", apply => apply
-                        .Quoted("description", "Act on the plan; unticked, the run only plans")
-                        .Plain("type", "boolean")
-                        .Plain("default", "false"));
-                    foreach (var input in inputs)
-                    {
-                        all.Map(input.Name, entry => WriteInput(entry, input));
-                    }
-                }));
+                WorkflowSteps.DispatchTrigger(on, inputs);
                 if (job.Events.Count > 0)
                 {
                     on.Map("repository_dispatch", dispatch => dispatch.Map("types", types =>
@@ -111,17 +91,18 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
                     CommonSteps(steps);
                     if (profile.InstallsTools)
                     {
-                        InstallToolsStep(steps);
+                        WorkflowSteps.InstallToolsStep(steps);
                     }
                     if (profile.UsesKerberos)
                     {
-                        InstallKerberosStep(steps);
+                        WorkflowSteps.InstallKerberosStep(steps);
                     }
                     steps.Item(step => step
                         .Quoted("name", $"Run {name}")
                         .Plain("shell", "bash")
-                        .Map("env", env => RunEnvironment(env, job, inputs, profile))
-                        .Literal("run", RunScript(name, job, spec, inputs)));
+                        .Map("env", env => WorkflowSteps.RunEnvironment(env, parts, TicketUrl(job)))
+                        .Literal("run", WorkflowSteps.RunScript(parts, _options.Environment, AuditPathOf(name),
+                            job.Events.Count > 0 ? ["repository_dispatch"] : [], _options.RepositoryDispatchFollowsApply)));
                     steps.Item(step => step
                         .Quoted("name", "Upload audit")
                         .Plain("if", "always()")
@@ -154,7 +135,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
                 .Map("steps", steps =>
                 {
                     CommonSteps(steps);
-                    InstallToolsStep(steps);
+                    WorkflowSteps.InstallToolsStep(steps);
                     steps.Item(step => step
                         .Quoted("name", "Test")
                         .Plain("shell", "bash")
@@ -164,19 +145,11 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
     }
 
     /// <summary>The environment variable a dispatch input reaches the run script through.</summary>
-    public static string InputVariable(string input) => "INPUT_" + input.Replace('-', '_').ToUpperInvariant();
+    public static string InputVariable(string input) => WorkflowSteps.InputVariable(input);
 
-    /// <summary>git, skopeo and docker-registry, as the tests and the image push use them.</summary>
-    private static void InstallToolsStep(YamlText steps) => steps.Item(step => step
-        .Quoted("name", "Install tools")
-        .Plain("shell", "bash")
-        .Plain("run", "bash .ci/install-tools.sh"));
-
-    /// <summary>libgssapi-krb5-2, krb5-user and krb5-k5tls (Fedora's KDC proxy); build.sh sets the keytab up itself.</summary>
-    private static void InstallKerberosStep(YamlText steps) => steps.Item(step => step
-        .Quoted("name", "Install Kerberos client")
-        .Plain("shell", "bash")
-        .Plain("run", "bash .ci/install-kerberos.sh client"));
+    /// <summary>A <c>repository_dispatch</c> carries the ticket in its client payload (see <c>RepositoryDispatchMapper</c>).</summary>
+    private static string? TicketUrl(JobDefinition job) =>
+        job.Events.Count > 0 ? "${{ github.event.client_payload.ticket_url }}" : null;
 
     private void CommonSteps(YamlText steps)
     {
@@ -189,96 +162,6 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
             .Quoted("name", "Set up .NET")
             .Plain("uses", _options.SetupDotnetAction)
             .Map("with", with => with.Plain("dotnet-version", _options.DotnetVersion)));
-        CacheSteps(steps);
-    }
-
-    /// <summary>
-    /// NuGet packages keyed on the lock files, and the host's build output keyed on its sources: a scheduled run
-    /// with nothing changed restores both and build.sh starts the host without building (its staleness check
-    /// compares file contents, which a fresh checkout does not change).
-    /// </summary>
-    private void CacheSteps(YamlText steps)
-    {
-        steps.Item(step => step
-            .Quoted("name", "Cache NuGet packages")
-            .Plain("uses", _options.CacheAction)
-            .Map("with", with => with
-                .Plain("path", "~/.nuget/packages")
-                .Plain("key", "nuget-${{ runner.os }}-${{ hashFiles('**/packages.lock.json') }}")
-                .Plain("restore-keys", "nuget-${{ runner.os }}-")));
-        steps.Item(step => step
-            .Quoted("name", "Cache build output")
-            .Plain("uses", _options.CacheAction)
-            .Map("with", with => with
-                .Literal("path", ["build/bin", "build/obj", "jobs/bin", "jobs/obj"])
-                .Plain("key", "build-${{ runner.os }}-${{ hashFiles('build/**/*.cs', 'jobs/**/*.cs', '**/*.csproj', '**/*.props', '**/packages.lock.json') }}")
-                .Plain("restore-keys", "build-${{ runner.os }}-")));
-    }
-
-    private static void WriteInput(YamlText entry, ParameterSpec input)
-    {
-        entry.Quoted("description", input.Description);
-        switch (input.Kind)
-        {
-            case ParameterKind.Boolean:
-                entry.Plain("type", "boolean").Plain("default", "false");
-                break;
-            case ParameterKind.Text when input.Choices is { Count: > 0 } choices:
-                entry.Plain("type", "choice").Map("options", options =>
-                {
-                    foreach (var choice in choices)
-                    {
-                        options.PlainItem(YamlText.Quote(choice));
-                    }
-                });
-                break;
-            default:
-                // Text, not number: an optional number left empty is still a valid dispatch. The host validates it.
-                entry.Plain("type", "string").Plain("required", "false");
-                break;
-        }
-    }
-
-    private static void RunEnvironment(YamlText env, JobDefinition job, IReadOnlyList<ParameterSpec> inputs, TaskWorkflowProfile profile)
-    {
-        env.Plain("INPUT_APPLY", "${{ inputs.apply }}");
-        foreach (var input in inputs)
-        {
-            env.Plain(InputVariable(input.Name), $"${{{{ inputs.{input.Name} }}}}");
-        }
-        if (job.Events.Count > 0)
-        {
-            env.Plain("TICKET_URL", "${{ github.event.client_payload.ticket_url }}");
-        }
-        foreach (var secret in profile.SecretsOf(job))
-        {
-            env.Plain(secret, $"${{{{ secrets.{secret} }}}}");
-        }
-    }
-
-    private IEnumerable<string> RunScript(string name, JobDefinition job, TaskSpec spec, IReadOnlyList<ParameterSpec> inputs)
-    {
-        yield return "# Inputs arrive as environment variables and are only ever expanded inside double quotes.";
-        yield return $"args=(--target={spec.Name} --job={name} --env={_options.Environment} --audit={AuditPathOf(name)})";
-        if (job.Apply)
-        {
-            var automatic = _options.RepositoryDispatchFollowsApply && job.Events.Count > 0
-                ? "[ \"$GITHUB_EVENT_NAME\" = schedule ] || [ \"$GITHUB_EVENT_NAME\" = repository_dispatch ]"
-                : "[ \"$GITHUB_EVENT_NAME\" = schedule ]";
-            yield return $"if {automatic}; then args+=(--apply); fi";
-        }
-        yield return "if [ \"$GITHUB_EVENT_NAME\" = workflow_dispatch ] && [ \"$INPUT_APPLY\" = true ]; then args+=(--apply); fi";
-        foreach (var input in inputs)
-        {
-            var variable = InputVariable(input.Name);
-            yield return input.Kind == ParameterKind.Boolean
-                ? $"if [ \"${variable}\" = true ]; then args+=(--{input.Name}); fi"
-                : $"if [ -n \"${variable}\" ]; then args+=(\"--{input.Name}=${variable}\"); fi";
-        }
-        if (job.Events.Count > 0)
-        {
-            yield return "if [ \"$GITHUB_EVENT_NAME\" = repository_dispatch ] && [ -n \"$TICKET_URL\" ]; then args+=(\"--ticket-url=$TICKET_URL\"); fi";
-        }
-        yield return "./build.sh \"${args[@]}\"";
+        WorkflowSteps.CacheSteps(steps, _options.CacheAction);
     }
 }
