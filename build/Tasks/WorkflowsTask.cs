@@ -7,7 +7,7 @@ using Releng.Jobs.Workflows;
 namespace Releng.Build.Tasks;
 
 [TaskName("workflows")]
-[TaskDescription("Regenerates .github/workflows/ and jobs.schema.json from jobs.yaml (--check only compares)")]
+[TaskDescription("Regenerates .github/workflows/, .forgejo/workflows/ and jobs.schema.json from jobs.yaml (--check only compares)")]
 public sealed class WorkflowsTask : FrostingTask<JobsContext>
 {
     public override void Run(JobsContext context)

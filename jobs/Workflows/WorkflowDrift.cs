@@ -1,7 +1,7 @@
 namespace Releng.Jobs.Workflows;
 
 /// <summary>
-/// How <c>.github/workflows/</c> differs from what jobs.yaml generates. Paths are repository-relative with forward
+/// How <c>.github/workflows/</c> and <c>.forgejo/workflows/</c> differ from what jobs.yaml generates. Paths are repository-relative with forward
 /// slashes. <see cref="Extra"/> lists only files that carry the generated header: hand-written workflows are not
 /// this tool's business.
 /// </summary>

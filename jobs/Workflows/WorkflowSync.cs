@@ -2,22 +2,41 @@ using Releng.Jobs.Configuration;
 
 namespace Releng.Jobs.Workflows;
 
-/// <summary>Compares generated workflows with the files on disk (<see cref="Check"/>) or brings the disk up to date (<see cref="Write"/>).</summary>
+/// <summary>
+/// Compares generated workflows with the files on disk (<see cref="Check"/>) or brings the disk up to date
+/// (<see cref="Write"/>): GitHub's in <c>.github/workflows/</c> and Forgejo's in <c>.forgejo/workflows/</c>.
+/// </summary>
 public static class WorkflowSync
 {
-    /// <summary>What differs between the generated workflows and <c>&lt;repoRoot&gt;/.github/workflows/</c>; reads only.</summary>
-    public static WorkflowDrift Check(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null) =>
-        Compare(repoRoot, new WorkflowGenerator(catalog, options).Generate(jobsFile));
+    /// <summary>The folders generated workflows are written to.</summary>
+    public static IReadOnlyList<string> Folders { get; } = [WorkflowGenerator.Folder, ForgejoWorkflowGenerator.Folder];
+
+    /// <summary>What differs between the generated workflows and both workflow folders under <paramref name="repoRoot"/>; reads only.</summary>
+    public static WorkflowDrift Check(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null, ForgejoWorkflowOptions? forgejo = null) =>
+        Compare(repoRoot, Generate(jobsFile, catalog, options, forgejo));
+
+    /// <summary>Every workflow jobs.yaml calls for, GitHub's and Forgejo's, with the schedule warnings once.</summary>
+    public static GeneratedWorkflows Generate(JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null, ForgejoWorkflowOptions? forgejo = null)
+    {
+        var github = new WorkflowGenerator(catalog, options).Generate(jobsFile);
+        var files = github.Files.Concat(new ForgejoWorkflowGenerator(catalog, forgejo).Generate(jobsFile))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
+        return new GeneratedWorkflows(files, github.Warnings);
+    }
 
     /// <summary>
     /// Writes every generated workflow whose content changed, deletes generated workflows whose job is gone or
     /// disabled, and returns the drift that was fixed. Hand-written workflows are left alone.
     /// </summary>
-    public static WorkflowDrift Write(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null)
+    public static WorkflowDrift Write(string repoRoot, JobsFile jobsFile, TaskCatalog catalog, WorkflowOptions? options = null, ForgejoWorkflowOptions? forgejo = null)
     {
-        var generated = new WorkflowGenerator(catalog, options).Generate(jobsFile);
+        var generated = Generate(jobsFile, catalog, options, forgejo);
         var drift = Compare(repoRoot, generated);
-        Directory.CreateDirectory(Path.Combine(repoRoot, WorkflowGenerator.Folder));
+        foreach (var folder in Folders)
+        {
+            Directory.CreateDirectory(FullPath(repoRoot, folder));
+        }
         var changed = drift.Differing.Concat(drift.Missing).ToHashSet(StringComparer.Ordinal);
         foreach (var file in generated.Files.Where(f => changed.Contains(f.Path)))
         {
@@ -48,15 +67,14 @@ public static class WorkflowSync
             }
         }
         var expected = generated.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var folder = Path.Combine(repoRoot, WorkflowGenerator.Folder);
-        var extra = !Directory.Exists(folder)
-            ? []
-            : Directory.EnumerateFiles(folder)
+        var extra = Folders
+            .Where(folder => Directory.Exists(FullPath(repoRoot, folder)))
+            .SelectMany(folder => Directory.EnumerateFiles(FullPath(repoRoot, folder))
                 .Where(p => p.EndsWith(".yml", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal))
-                .Select(p => $"{WorkflowGenerator.Folder}/{Path.GetFileName(p)}")
-                .Where(p => !expected.Contains(p) && IsGenerated(FullPath(repoRoot, p)))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+                .Select(p => $"{folder}/{Path.GetFileName(p)}"))
+            .Where(p => !expected.Contains(p) && IsGenerated(FullPath(repoRoot, p)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
         return new WorkflowDrift(differing, missing, extra, generated.Warnings);
     }
 
