@@ -61,8 +61,8 @@ public sealed class ForgejoWorkflowGenerator(TaskCatalog catalog, ForgejoWorkflo
                     on.Map("issue_comment", comments => comments.Map("types", types => types.PlainItem("created")));
                 }
             })
-            // Forgejo treats concurrency as best effort (it may not hold a second run back); the jobs do not rely on
-            // it: a run re-reads the tickets and the bot's marked comments, so an overlapping run makes no second write.
+            .Comment("Forgejo treats concurrency as best effort (it may not hold a second run back). The jobs do not rely on it:")
+            .Comment("a run re-reads the tickets and the bot's marked comments, so an overlapping run makes no second write.")
             .Map("concurrency", concurrency => concurrency
                 .Plain("group", name)
                 .Plain("cancel-in-progress", "false"))

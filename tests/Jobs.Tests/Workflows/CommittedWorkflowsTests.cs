@@ -15,4 +15,13 @@ public sealed class CommittedWorkflowsTests
 
         Assert.True(drift.InSync, drift.Describe());
     }
+
+    [Fact]
+    public void The_forgejo_workflows_are_committed_beside_the_github_ones()
+    {
+        var root = RepositoryRoot.Find();
+
+        Assert.True(File.Exists(Path.Combine(root, ".forgejo", "workflows", "unretire.yml")));
+        Assert.True(File.Exists(Path.Combine(root, ".forgejo", "workflows", "scm-requests.yml")));
+    }
 }

@@ -16,7 +16,9 @@ public sealed class WorkflowSyncTests : IDisposable
     public void An_empty_repository_misses_every_workflow_and_writing_brings_it_in_sync()
     {
         var before = WorkflowSync.Check(_root, _jobs, TaskCatalog.Default);
-        Assert.Equal(5, before.Missing.Count);
+        // ci.yml and four jobs on GitHub, the four jobs on Forgejo.
+        Assert.Equal(9, before.Missing.Count);
+        Assert.Contains(".forgejo/workflows/unretire.yml", before.Missing);
         Assert.False(before.InSync);
 
         WorkflowSync.Write(_root, _jobs, TaskCatalog.Default);
@@ -46,7 +48,22 @@ public sealed class WorkflowSyncTests : IDisposable
         WorkflowSync.Write(_root, _jobs, TaskCatalog.Default);
         _jobs.Jobs["base-image-push"].Apply = false;
 
-        Assert.Equal([".github/workflows/base-image-push.yml"], WorkflowSync.Check(_root, _jobs, TaskCatalog.Default).Differing);
+        var drift = WorkflowSync.Check(_root, _jobs, TaskCatalog.Default);
+        Assert.Equal([".forgejo/workflows/base-image-push.yml", ".github/workflows/base-image-push.yml"], drift.Differing);
+        Assert.Contains("differs: .forgejo/workflows/base-image-push.yml", drift.Describe());
+    }
+
+    [Fact]
+    public void A_hand_edited_forgejo_workflow_is_reported_by_path_and_writing_restores_it()
+    {
+        WorkflowSync.Write(_root, _jobs, TaskCatalog.Default);
+        var path = OnDisk(".forgejo/workflows/unretire.yml");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("runs-on: docker", "runs-on: ubuntu-latest"));
+
+        Assert.Equal([".forgejo/workflows/unretire.yml"], WorkflowSync.Check(_root, _jobs, TaskCatalog.Default).Differing);
+
+        WorkflowSync.Write(_root, _jobs, TaskCatalog.Default);
+        Assert.True(WorkflowSync.Check(_root, _jobs, TaskCatalog.Default).InSync);
     }
 
     [Fact]
@@ -57,10 +74,11 @@ public sealed class WorkflowSyncTests : IDisposable
         _jobs.Jobs.Remove("scm-requests");
 
         var drift = WorkflowSync.Check(_root, _jobs, TaskCatalog.Default);
-        Assert.Equal([".github/workflows/scm-requests.yml"], drift.Extra);
+        Assert.Equal([".forgejo/workflows/scm-requests.yml", ".github/workflows/scm-requests.yml"], drift.Extra);
 
         WorkflowSync.Write(_root, _jobs, TaskCatalog.Default);
         Assert.False(File.Exists(OnDisk(".github/workflows/scm-requests.yml")));
+        Assert.False(File.Exists(OnDisk(".forgejo/workflows/scm-requests.yml")));
         Assert.True(File.Exists(OnDisk(".github/workflows/codeql.yml")));
         Assert.True(WorkflowSync.Check(_root, _jobs, TaskCatalog.Default).InSync);
     }
