@@ -43,7 +43,8 @@ public sealed class JobEnvironment : IAsyncDisposable
                 ?? throw new ConfigurationException(new SourceMark(jobsFile?.Path ?? options.JobsFile), $"no 'services.{options.Environment}' section for --env={options.Environment}");
             endpoints = new ServiceEndpoints(new Uri(urls.Pagure), new Uri(urls.Distgit), new Uri(urls.DistgitGit ?? urls.Distgit),
                 new Uri(urls.Koji), new Uri(urls.Bugzilla), new Uri(urls.Bodhi), urls.Github is null ? null : new Uri(urls.Github),
-                urls.Fasjson is null ? null : new Uri(urls.Fasjson));
+                urls.Fasjson is null ? null : new Uri(urls.Fasjson),
+                urls.Forge is null ? null : new Uri(urls.Forge));
             clock = TimeProvider.System;
         }
         var services = new ServiceCollection();

@@ -97,15 +97,20 @@ public sealed class JobsContext(ICakeContext context, SecretMasker masker, Crede
             throw ConfigurationException.CommandLine("--target",
                 $"task '{spec.Name}' needs parameter '{missing.Name}': add a job for it to {JobsFile.Path} and pass --job=<name>");
         }
-        return new JobRequest(name, parameters, Options.TicketUrl is { } url ? TicketFromUrl(name, url) : Options.Ticket);
+        if (Options.TicketUrl is { } url)
+        {
+            var dispatch = TicketFromUrl(name, url);
+            return new JobRequest(name, parameters, dispatch.Ticket, dispatch.Tracker);
+        }
+        return new JobRequest(name, parameters, Options.Ticket);
     }
 
-    /// <summary>A webhook passes the ticket's URL; it must belong to this job's tracker on this environment's Pagure.</summary>
-    private int TicketFromUrl(string job, string url)
+    /// <summary>A webhook passes the ticket's URL; it must be on a tracker this job reads, on this environment's forge or Pagure.</summary>
+    private TicketDispatch TicketFromUrl(string job, string url)
     {
         try
         {
-            return new RepositoryDispatchMapper(JobsFile, Catalog, Systems.Endpoints.Pagure).MapForJob(job, url).Ticket;
+            return new RepositoryDispatchMapper(JobsFile, Catalog, Systems.Endpoints.Pagure, Systems.Endpoints.Forge).MapForJob(job, url);
         }
         catch (DispatchRefusedException e)
         {

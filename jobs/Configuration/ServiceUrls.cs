@@ -12,4 +12,6 @@ public sealed class ServiceUrls
     public string? Github { get; set; }
     /// <summary>FASJSON, the Fedora account directory (read with Kerberos); without it accounts cannot be checked.</summary>
     public string? Fasjson { get; set; }
+    /// <summary>Fedora Forge (Forgejo), where the ticket trackers live: <c>https://forge.fedoraproject.org/</c>.</summary>
+    public string? Forge { get; set; }
 }

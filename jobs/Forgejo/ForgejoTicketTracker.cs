@@ -13,7 +13,7 @@ namespace Releng.Jobs.Forgejo;
 /// <see cref="CloseLabelWarningAsync"/> says so for the plan. Thread-safe: the identity, page size and labels are read
 /// once and shared.
 /// </summary>
-public sealed class ForgejoTicketTracker(IForgejoApi api, ForgejoTrackerSettings settings, bool hasToken) : ITicketTracker
+public sealed class ForgejoTicketTracker(IForgejoApi api, ForgejoTrackerSettings settings, bool hasToken) : ITicketTracker, ICloseLabelWarnings
 {
     /// <summary>The releng bot's account, assumed when there is no token to ask the server with.</summary>
     public const string DefaultBotUser = "releng-bot";

@@ -10,5 +10,5 @@ public static class SandboxCredentials
 {
     public static Credentials Default { get; } = new(
         "sandbox-pagure-token", "sandbox-distgit-token", "sandbox-bugzilla-key", "releng-bot", "sandbox",
-        null, null, null, null);
+        null, null, null, null, ForgeToken: "sandbox-forge-token");
 }

@@ -55,7 +55,8 @@ public sealed class SandboxHost : IAsyncDisposable
         Koji: new Uri(Url(ServiceName.Koji), "kojihub"),
         Bugzilla: Url(ServiceName.Bugzilla),
         Bodhi: Url(ServiceName.Bodhi),
-        Fasjson: Url(ServiceName.Fasjson));
+        Fasjson: Url(ServiceName.Fasjson),
+        Forge: Url(ServiceName.Forge));
 
     /// <summary>The fake Fedora Forge's root; its API is under <c>api/v1</c>.</summary>
     public Uri ForgeUrl => Url(ServiceName.Forge);

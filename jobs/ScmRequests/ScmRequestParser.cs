@@ -64,9 +64,6 @@ public static class ScmRequestParser
         }
     }
 
-    /// <summary>Whether <paramref name="action"/> names an unretirement (<c>request-unretirement</c>, <c>unretire</c>, …).</summary>
-    public static bool IsUnretirementAction(string action) => action.Contains("unretire", StringComparison.OrdinalIgnoreCase);
-
     private static ParsedTicket Read(RequestJsonObject json)
     {
         if (json.WrongType("action", JsonValueKind.String) is { } actionType)
@@ -86,7 +83,7 @@ public static class ScmRequestParser
         };
         if (action is null)
         {
-            return IsUnretirementAction(actionText)
+            return UnretirementRequests.IsUnretirementAction(actionText)
                 ? ParsedTicket.Unretirement(actionText)
                 : ParsedTicket.Invalid(ScmMessages.InvalidBodyBecause(
                     $"unknown action {SafeEcho.Code(actionText)} (expected `new_repo` or `new_branch`)"));

@@ -43,10 +43,11 @@ public sealed class ScmRequestsDecider(
         {
             return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"closed ({ticket.CloseStatus ?? "no close status"})")];
         }
-        if (ScmRequestParser.Parse(ticket.Body).HandledBy is { } otherJob)
+        if (UnretirementRequests.Claims(ticket))
         {
-            // An unretirement filed on this tracker: its commands and its answer belong to that job.
-            return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, $"not a repository or branch request: handled by {otherJob}")];
+            // fedpkg request-unretirement files here too; the unretire job answers those, and only it.
+            return [Decision.NothingToDo(subject, ScmDecisionKinds.NothingToDo, "an unretirement request: left to the unretire job",
+                new Evidence("ticket", ticket.Url))];
         }
         var unanswered = BotCommands.Unanswered(ticket, bot);
         var work = new ScmTicketDecider(this, ticket, unanswered);

@@ -1,5 +1,6 @@
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Planning;
+using Releng.Jobs.Trackers;
 
 namespace Releng.Jobs.ScmRequests;
 
@@ -16,7 +17,7 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
 
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
-        new("tracker", ParameterKind.Text, "Pagure project of the requests", Default: Defaults.Tracker),
+        new("tracker", ParameterKind.Text, TrackerParameter.Description, Default: Defaults.Tracker),
         new("bot", ParameterKind.Text, "The bot's Pagure account when running without a token; with one, the token's account", Default: Defaults.Bot),
         new("approvers", ParameterKind.TextList, "Accounts that may confirm an exception request with '@<bot> valid'"),
         new("approver_group", ParameterKind.Text, "FAS group whose members may confirm an exception request", Default: Defaults.ApproverGroup),
@@ -28,8 +29,8 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
 
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];
 
-    /// <summary>PAGURE_TOKEN (tickets), DISTGIT_TOKEN (create repositories and branches), BUGZILLA_API_KEY (validate the review bug).</summary>
-    public override IReadOnlyList<string> Secrets { get; } = ["PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", .. Kerberos];
+    /// <summary>FORGE_TOKEN or PAGURE_TOKEN (tickets, on the tracker's forge), DISTGIT_TOKEN (create repositories and branches), BUGZILLA_API_KEY (validate the review bug).</summary>
+    public override IReadOnlyList<string> Secrets { get; } = ["FORGE_TOKEN", "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", .. Kerberos];
 
     public override int TimeoutMinutes => 30;
 
@@ -39,7 +40,7 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
     {
         var parameters = request.Parameters;
         return new ScmRequestsOptions(
-            parameters.Text("tracker"),
+            TrackerParameter.Read(parameters),
             parameters.Text("bot"),
             request.Ticket,
             parameters.Text("approver_group"),

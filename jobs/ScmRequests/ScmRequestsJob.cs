@@ -33,6 +33,8 @@ public sealed class ScmRequestsJob(
         var rights = new ScmBranchRights(accounts, collaborators, options.ProvenpackagerGroup);
         var decider = new ScmRequestsDecider(options, project, bot, distGit, bugzilla, git, accounts, rights, time, steps);
         var bound = new CommentBound(project, bot, options.MaxBotCommentsPerDay, time);
-        return await TicketPlanner.PlanAsync(ScmRequestsDescriptor.Name, identity, options.Bot, tickets, decider, maxConcurrency: null, cancellationToken, bound);
+        var plan = await TicketPlanner.PlanAsync(ScmRequestsDescriptor.Name, identity, options.Bot, tickets, decider, maxConcurrency: null, cancellationToken, bound);
+        var labels = tickets.Count > 0 ? await project.CloseLabelWarningsAsync(["Processed", "Invalid"], cancellationToken) : [];
+        return plan with { Decisions = [.. labels, .. plan.Decisions] };
     }
 }

@@ -4,6 +4,7 @@ using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Tickets;
+using Releng.Jobs.Trackers;
 
 namespace Releng.Jobs.ScmRequests;
 
@@ -25,7 +26,7 @@ public sealed class ScmRequestsJobFactory : IJobFactory
         var options = Descriptor.Bind(request);
         return new ScmRequestsJob(
             options,
-            services.GetRequiredService<ITicketTracker>(),
+            TicketTrackers.Resolve(services, options.Tracker),
             services.GetRequiredService<IDistGit>(),
             services.GetRequiredService<IBugzilla>(),
             services.GetRequiredService<GitClient>(),

@@ -9,7 +9,7 @@ namespace Releng.Jobs.ScmRequests;
 /// <see cref="MaxBotCommentsPerDay"/> bot comments on a ticket in 24 hours, it is left for a person.
 /// </summary>
 public sealed record ScmRequestsOptions(
-    string Tracker = "releng/fedora-scm-requests",
+    string Tracker = "forge:releng/fedora-scm-requests",
     string Bot = BotAccount.DefaultName,
     int? Ticket = null,
     string ApproverGroup = "releng",

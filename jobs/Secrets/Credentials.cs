@@ -15,13 +15,14 @@ public sealed record Credentials(
     string? RegistryUser,
     string? RegistryPassword,
     string? Krb5Keytab = null,
-    string? Krb5Principal = null)
+    string? Krb5Principal = null,
+    string? ForgeToken = null)
 {
     public static IReadOnlyList<string> VariableNames { get; } =
     [
         "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", "KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT",
         "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD", "DISTGIT_SSH_KEY", "DISTGIT_SSH_KNOWN_HOSTS",
-        "KRB5_KEYTAB", "KRB5_PRINCIPAL",
+        "KRB5_KEYTAB", "KRB5_PRINCIPAL", "FORGE_TOKEN",
     ];
 
     /// <summary>Private key (OpenSSH text) for pushing to an <c>ssh://</c> dist-git.</summary>
@@ -45,7 +46,7 @@ public sealed record Credentials(
         return new Credentials(
             Get("PAGURE_TOKEN"), Get("DISTGIT_TOKEN"), Get("BUGZILLA_API_KEY"), Get("KOJI_USER"), Get("KOJI_PASSWORD"),
             Get("KOJI_CLIENT_CERT"), Get("GITHUB_TOKEN"), Get("REGISTRY_USER"), Get("REGISTRY_PASSWORD"),
-            Get("KRB5_KEYTAB"), Get("KRB5_PRINCIPAL"))
+            Get("KRB5_KEYTAB"), Get("KRB5_PRINCIPAL"), Get("FORGE_TOKEN"))
         {
             DistGitSshKey = Get("DISTGIT_SSH_KEY"),
             DistGitSshKnownHosts = Get("DISTGIT_SSH_KNOWN_HOSTS"),
@@ -66,6 +67,7 @@ public sealed record Credentials(
         ("REGISTRY_PASSWORD", RegistryPassword is not null), ("DISTGIT_SSH_KEY", DistGitSshKey is not null),
         ("DISTGIT_SSH_KNOWN_HOSTS", DistGitSshKnownHosts is not null),
         ("KRB5_KEYTAB", Krb5Keytab is not null), ("KRB5_PRINCIPAL", Krb5Principal is not null),
+        ("FORGE_TOKEN", ForgeToken is not null),
         .. Registries.Names.Select(name => (name, true)),
     ];
 
@@ -83,7 +85,7 @@ public sealed record Credentials(
     /// </summary>
     public IEnumerable<string> Values()
     {
-        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword }.OfType<string>()
+        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword, ForgeToken }.OfType<string>()
             .Concat(Registries.Secrets);
         if (RegistryUser is not null && RegistryPassword is not null)
         {

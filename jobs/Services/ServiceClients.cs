@@ -4,12 +4,14 @@ using Releng.Jobs.Bodhi;
 using Releng.Jobs.Bugzilla;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.DistGit;
+using Releng.Jobs.Forgejo;
 using Releng.Jobs.GitHub;
 using Releng.Jobs.Http;
 using Releng.Jobs.Registry;
 using Releng.Jobs.Pagure;
 using Releng.Jobs.Koji;
 using Releng.Jobs.Secrets;
+using Releng.Jobs.Trackers;
 
 namespace Releng.Jobs.Services;
 
@@ -32,6 +34,11 @@ public static class ServiceClients
         services.AddBugzilla(endpoints, credentials, http);
         services.AddBodhi(endpoints, http);
         services.AddPagure(endpoints, credentials, http);
+        if (endpoints.Forge is { } forge)
+        {
+            services.AddForgejo(new ForgejoTrackerSettings(forge), credentials.ForgeToken, http);
+        }
+        services.AddSingleton<TicketTrackers>();
         services.AddDistGit(endpoints, credentials, http);
         services.AddKoji(endpoints, credentials, http);
         services.AddGitHub(endpoints, credentials, http);

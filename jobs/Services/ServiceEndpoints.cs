@@ -9,7 +9,8 @@ public sealed record ServiceEndpoints(
     Uri Bugzilla,
     Uri Bodhi,
     Uri? GitHub = null,
-    Uri? Fasjson = null)
+    Uri? Fasjson = null,
+    Uri? Forge = null)
 {
     /// <summary>The Pagure instance that serves tickets links as <c>{Pagure}/{tracker}/issue/{id}</c>.</summary>
     public string TicketUrl(string tracker, int id) => $"{Pagure.ToString().TrimEnd('/')}/{tracker}/issue/{id}";

@@ -25,6 +25,7 @@ public static class ServiceLogins
             : $"none: {kerberosProblem} (tickets needing an account answer are left for a person)";
         return
         [
+            (ServiceName.Forge, endpoints.Forge is null ? "none: no forge address (services: <environment>: forge:)" : Token(credentials.ForgeToken, "FORGE_TOKEN")),
             (ServiceName.Pagure, Token(credentials.PagureToken, "PAGURE_TOKEN")),
             (ServiceName.DistGit, Token(credentials.DistGitToken, "DISTGIT_TOKEN")),
             (ServiceName.Koji, kojiLine),

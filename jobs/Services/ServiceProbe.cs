@@ -22,13 +22,17 @@ public sealed class ServiceProbe(IHttpClientFactory clients)
         (ServiceName.Bodhi, e => Get(e.Bodhi, "releases/?rows_per_page=1")),
         // The API description sits outside FASJSON's Kerberos-protected /v1/, so the probe needs no ticket.
         (ServiceName.Fasjson, e => Get(e.Fasjson!, "specs/v1.json")),
+        (ServiceName.Forge, e => Get(e.Forge!, "api/v1/version")),
     ];
 
     private static HttpRequestMessage Get(Uri baseUri, string path) => new(HttpMethod.Get, new Uri(baseUri, path));
 
     public async Task<IReadOnlyList<Result>> CheckAsync(ServiceEndpoints endpoints, CancellationToken cancellationToken)
     {
-        var checks = Probes.Where(p => p.Service != ServiceName.Fasjson || endpoints.Fasjson is not null).Select(async probe =>
+        var checks = Probes
+            .Where(p => p.Service != ServiceName.Fasjson || endpoints.Fasjson is not null)
+            .Where(p => p.Service != ServiceName.Forge || endpoints.Forge is not null)
+            .Select(async probe =>
         {
             using var request = probe.Request(endpoints);
             var started = Stopwatch.GetTimestamp();

@@ -11,6 +11,8 @@ public sealed class TrackerProject(ITicketTracker tracker, string project)
 {
     public string Name => project;
 
+    public ITicketTracker Tracker => tracker;
+
     /// <summary>How a ticket is named in plans and the audit: <c>releng#12345</c>.</summary>
     public string Subject(int id) => $"{project}#{id}";
 
@@ -27,6 +29,27 @@ public sealed class TrackerProject(ITicketTracker tracker, string project)
         }
         var open = await tracker.ListOpenTicketsAsync(project, new TicketQuery { OldestFirst = true }, cancellationToken);
         return open.Where(wanted ?? (_ => true)).OrderBy(t => t.Id).ToList();
+    }
+
+    /// <summary>
+    /// Warnings for the plan when closing as <paramref name="statuses"/> would not record the status (a Forgejo tracker
+    /// without the <c>Closed As/…</c> label); the tickets are still answered and closed.
+    /// </summary>
+    public async Task<IReadOnlyList<Decision>> CloseLabelWarningsAsync(IEnumerable<string> statuses, CancellationToken cancellationToken)
+    {
+        if (tracker is not ICloseLabelWarnings labels)
+        {
+            return [];
+        }
+        var warnings = new List<Decision>();
+        foreach (var status in statuses)
+        {
+            if (await labels.CloseLabelWarningAsync(project, status, cancellationToken) is { } warning)
+            {
+                warnings.Add(Decision.NothingToDo(project, TicketDecisionKinds.Warning, warning, new Evidence("close status", status)));
+            }
+        }
+        return warnings;
     }
 
     /// <summary>The ticket as it is now, before a step acts on what planning saw.</summary>

@@ -37,9 +37,10 @@ public sealed class UnretireDecider(
         {
             return Decision.NothingToDo(subject, UnretireDecisionKinds.NothingToDo, $"the ticket is closed ({ticket.CloseStatus ?? "no status"})");
         }
-        if (!UnretireTicketParser.IsUnretirement(ticket))
+        if (!UnretirementRequests.Claims(ticket))
         {
-            return Decision.NothingToDo(subject, UnretireDecisionKinds.NothingToDo, "not an unretirement request (no \"unretire\" in the title)");
+            return Decision.NothingToDo(subject, UnretireDecisionKinds.NothingToDo,
+                "not an unretirement request (no \"unretire\" in the title, no unretirement action in the body)");
         }
 
         var commands = await UnretireCommandAnswers.ReadAsync(ticket, bot, IsRelengAsync, cancellationToken);
@@ -151,6 +152,7 @@ public sealed class UnretireDecider(
         var evidence = new List<Evidence>
         {
             new("package", request.Repo.FullName),
+            new("read as", request.Form),
             new("understood", request.Reading ?? $"{request.Repo.FullName} on {string.Join(" ", request.Branches)}"),
             new("requester", request.Recipient == request.Requester ? request.Requester : $"{request.Requester} (for {request.Recipient})"),
             new("owner", facts.Project?.Owner ?? "no such package"),

@@ -7,15 +7,16 @@ using Releng.Jobs.Tickets;
 namespace Releng.Jobs.Unretire;
 
 /// <summary>
-/// The unretire job. For every open ticket whose title says "unretire": read it, run the checks, and decide:
-/// post the report (when its facts changed), ask for what is missing, refuse (the report says why, the ticket
-/// stays open for releng), or, in phases <c>recent</c> and <c>all</c>, unretire: revert <c>dead.package</c>,
+/// The unretire job. For every open unretirement request (<see cref="UnretirementRequests"/>) on each of its trackers
+/// (the hand-written tickets' and the one <c>fedpkg request-unretirement</c> files in): read it, run the checks, and
+/// decide: post the report (when its facts changed), ask for what is missing, refuse (the report says why, the
+/// ticket stays open for releng), or, in phases <c>recent</c> and <c>all</c>, unretire: revert <c>dead.package</c>,
 /// unblock in Koji, give an orphaned package to the requester, comment, close. Each step re-checks before it
 /// writes, so a run that died half-way is finished by the next one without doing anything twice.
 /// </summary>
 public sealed class UnretireJob(
     UnretireOptions options,
-    ITicketTracker tracker,
+    IReadOnlyList<TrackerProject> trackers,
     IDistGit distGit,
     GitClient git,
     IKojiPackageBlocks koji,
@@ -26,15 +27,30 @@ public sealed class UnretireJob(
 {
     public async Task<Plan> PlanAsync(CancellationToken cancellationToken)
     {
-        var identity = await BotIdentity.ResolveAsync(tracker, options.Bot, cancellationToken);
-        var project = new TrackerProject(tracker, options.Tracker);
-        var tickets = await project.ReadTicketsAsync(options.Ticket, UnretireTicketParser.IsUnretirement, cancellationToken);
         var tags = new Lazy<Task<BranchTagMap>>(() => bodhi.GetBranchTagMapAsync(cancellationToken));
-        var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
-        var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
-        var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
-        await PrepareChecksAsync(tickets, tags, cancellationToken);
-        return await TicketPlanner.PlanAsync(UnretireDescriptor.Name, identity, options.Bot, tickets, decider, options.EffectiveConcurrency, cancellationToken, bound);
+        var read = new List<(TrackerProject Project, BotIdentity Identity, IReadOnlyList<Ticket> Tickets)>();
+        foreach (var project in trackers.Where(project => !options.Skips(project.Name)))
+        {
+            var identity = await BotIdentity.ResolveAsync(project.Tracker, options.Bot, cancellationToken);
+            read.Add((project, identity, await project.ReadTicketsAsync(options.TicketOn(project.Name), UnretirementRequests.Claims, cancellationToken)));
+        }
+        await PrepareChecksAsync(read.SelectMany(r => r.Tickets).ToList(), tags, cancellationToken);
+        var decisions = new List<Decision>();
+        foreach (var (project, identity, tickets) in read)
+        {
+            var steps = new UnretireSteps(options, project, identity.Name, distGit, git, koji);
+            var decider = new UnretireDecider(options, project, identity.Name, checker, accounts, tags, steps);
+            var bound = new CommentBound(project, identity.Name, options.MaxBotCommentsPerDay, time);
+            var plan = await TicketPlanner.PlanAsync(
+                UnretireDescriptor.Name, identity, options.Bot, tickets, decider, options.EffectiveConcurrency, cancellationToken, bound);
+            var labels = tickets.Count > 0 && options.Phase >= UnretirePhase.Recent
+                ? await project.CloseLabelWarningsAsync(UnretireSteps.CloseStatuses.Take(1), cancellationToken)
+                : [];
+            // Both trackers on one forge share the bot: its warning is said once.
+            decisions.AddRange(labels.Concat(plan.Decisions).Where(decision =>
+                !decisions.Any(said => said.Subject == decision.Subject && said.Reason == decision.Reason)));
+        }
+        return new Plan(UnretireDescriptor.Name, decisions);
     }
 
     /// <summary>
@@ -43,7 +59,7 @@ public sealed class UnretireJob(
     /// </summary>
     private async Task PrepareChecksAsync(IReadOnlyList<Ticket> tickets, Lazy<Task<BranchTagMap>> tags, CancellationToken cancellationToken)
     {
-        var requests = tickets.Where(t => t.IsOpen && UnretireTicketParser.IsUnretirement(t))
+        var requests = tickets.Where(t => t.IsOpen && UnretirementRequests.Claims(t))
             .Select(t => UnretireTicketParser.Parse(t).Request)
             .OfType<UnretireRequest>()
             .ToList();

@@ -5,13 +5,14 @@ using Releng.Jobs.Bugzilla;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Tickets;
+using Releng.Jobs.Trackers;
 
 namespace Releng.Jobs.Unretire;
 
 /// <summary>
-/// Builds the unretire job from its jobs.yaml parameters (<c>phase</c>, <c>tracker</c>, <c>bot</c>,
-/// <c>releng_group</c>) and the environment's clients. With <see cref="UnavailableAccountDirectory"/> (no FAS, as in
-/// the real environments today) nobody can be verified as a packager, so every ticket that needs it is left for a
+/// Builds the unretire job from its jobs.yaml parameters (<c>phase</c>, <c>tracker</c>, <c>requests_tracker</c>,
+/// <c>bot</c>, <c>releng_group</c>) and the environment's clients. With <see cref="UnavailableAccountDirectory"/> (no
+/// account directory configured) nobody can be verified as a packager, so every ticket that needs it is left for a
 /// person with that reason rather than processed on trust or refused on a guess.
 /// </summary>
 public sealed class UnretireJobFactory : IJobFactory
@@ -29,7 +30,7 @@ public sealed class UnretireJobFactory : IJobFactory
         var accounts = services.GetService<IAccountDirectory>() ?? new UnavailableAccountDirectory();
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var checker = new UnretireChecker(distGit, git, koji, services.GetRequiredService<IBugzilla>(), accounts, clock);
-        return new UnretireJob(options, services.GetRequiredService<ITicketTracker>(), distGit, git, koji,
-            services.GetRequiredService<IBodhi>(), accounts, checker, clock);
+        var trackers = options.Trackers.Select(name => new TrackerProject(TicketTrackers.Resolve(services, name), name)).ToList();
+        return new UnretireJob(options, trackers, distGit, git, koji, services.GetRequiredService<IBodhi>(), accounts, checker, clock);
     }
 }

@@ -14,7 +14,11 @@ public sealed record UnretireRequest(
     int? ReviewBug,
     string Requester,
     string Recipient,
-    string? Reading = null);
+    string? Reading = null)
+{
+    /// <summary>Which of the accepted forms the ticket was read in (docs/jobs/unretire.md lists them); the plan says it.</summary>
+    public string Form { get; init; } = UnretireRequestForms.FreeText;
+}
 
 /// <summary>The parser's answer: the request, or what the ticket must say before the job can check it.</summary>
 public sealed record UnretireTicketParse(UnretireRequest? Request, IReadOnlyList<string> Problems)

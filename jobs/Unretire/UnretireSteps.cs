@@ -17,6 +17,9 @@ public sealed class UnretireSteps(
     GitClient git,
     IKojiPackageBlocks koji)
 {
+    /// <summary>The close status of a processed ticket, the first one the tracker has.</summary>
+    public static IReadOnlyList<string> CloseStatuses { get; } = ["Processed", "Fixed"];
+
     /// <summary>How the names of the steps that only answer commands begin.</summary>
     public const string AnswerPrefix = CommandAnswers.StepPrefix;
 
@@ -83,7 +86,7 @@ public sealed class UnretireSteps(
             yield return project.CommentUnlessMarked("comment: unretired, with links", ticket.Id, bot, UnretireComments.DoneKind,
                 () => UnretireComments.Done(facts, progress), alreadyPosted: "already announced", done: ticket.Url);
         }
-        yield return project.CloseAsFirstOf("close as processed", ticket.Id, "Processed", "Fixed");
+        yield return project.CloseAsFirstOf("close as processed", ticket.Id, [.. CloseStatuses]);
     }
 
     private Step Revert(Ticket ticket, UnretireRequest request, IReadOnlyList<string> branches, UnretireProgress progress) =>

@@ -15,10 +15,6 @@ namespace Releng.Jobs.Unretire;
 /// </summary>
 public static partial class UnretireTicketParser
 {
-    /// <summary>Whether the ticket is an unretirement request at all (the word is in its title).</summary>
-    public static bool IsUnretirement(Ticket ticket) =>
-        ticket.Title.Contains("unretire", StringComparison.OrdinalIgnoreCase);
-
     public static UnretireTicketParse Parse(Ticket ticket)
     {
         var problems = new List<string>();
@@ -82,7 +78,7 @@ public static partial class UnretireTicketParser
         var bug = LatestReviewBug(ticket, fields.Bug);
         return problems.Count > 0 || repo is null
             ? new UnretireTicketParse(null, problems)
-            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient, Reading(repo, fields, branches)), []);
+            : new UnretireTicketParse(new UnretireRequest(repo, branches, bug, ticket.Author, recipient, Reading(repo, fields, branches)) { Form = fields.Form }, []);
     }
 
     /// <summary>The branch a ticket that names none asks for.</summary>
@@ -120,7 +116,8 @@ public static partial class UnretireTicketParser
 
     /// <summary>What a ticket says; the sources say where it was read, for the plan.</summary>
     private sealed record Fields(
-        string? Target, IReadOnlyList<string> Branches, int? Bug, string? User, string? TargetSource = null, string? BranchSource = null);
+        string? Target, IReadOnlyList<string> Branches, int? Bug, string? User, string? TargetSource = null, string? BranchSource = null,
+        string Form = UnretireRequestForms.FreeText);
 
     /// <summary>The keys each field may come under (fedpkg's and hand-written spellings); giving two of them is refused.</summary>
     private static readonly string[] NameKeys = ["name", "package", "repo"];
@@ -174,7 +171,9 @@ public static partial class UnretireTicketParser
             var bugText = Text(json, BugKeys);
             int? bug = bugText is not null && int.TryParse(bugText.Trim().TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id : bugText is null ? null : FindBug(bugText);
-            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys), "the JSON request", branches.Count > 0 ? "the JSON request" : null), null);
+            var action = json.Text("action");
+            var form = action is null ? UnretireRequestForms.Json : UnretireRequestForms.Request(action);
+            return new JsonFields(new Fields(target, branches, bug, Text(json, UserKeys), "the JSON request", branches.Count > 0 ? "the JSON request" : null, form), null);
         }
     }
 

@@ -82,10 +82,7 @@ public sealed class ForgejoWorld
         world.UserId(world.Bot);
         var accounts = scenario.People.Keys
             .Concat(section.Tokens.Values)
-            .Concat(section.Orgs.Values.SelectMany(org => org.Members))
-            .Concat(section.Repos.Values.SelectMany(repo => repo.Writers.Concat(repo.Issues.SelectMany(issue =>
-                issue.Assignees.Concat(issue.Migrated ? [] : [issue.Author])
-                    .Concat(issue.Comments.Where(comment => !comment.Migrated).Select(comment => comment.Author))))));
+            .Concat(section.Orgs.Values.SelectMany(org => org.Members));
         foreach (var account in accounts.Where(account => account.Length > 0))
         {
             world.UserId(account);
@@ -96,7 +93,7 @@ public sealed class ForgejoWorld
             world.Orgs[name] = new ForgejoOrgState { Members = [.. org.Members], Labels = org.Labels.Select(world.NewLabel).ToList() };
         }
         var repoId = 0;
-        foreach (var (path, repo) in section.Repos)
+        foreach (var (path, repo) in section.Repos.Concat(section.FromPagure.Select(moved => KeyValuePair.Create(moved.Value, FromPagureProject(scenario, moved.Key)))))
         {
             var state = new ForgejoRepoState { Id = ++repoId, Private = repo.Private, Writers = [.. repo.Writers] };
             state.Labels.AddRange(repo.CloseStatuses.Select(status => world.NewLabel(new ForgejoScenario.Label
@@ -144,7 +141,47 @@ public sealed class ForgejoWorld
                 });
             }
         }
+        var people = world.Repos.Values.SelectMany(repo => repo.Writers.Concat(repo.Issues.SelectMany(issue =>
+            issue.Assignees.Append(issue.Author).Concat(issue.Comments.Select(comment => comment.Author)))));
+        foreach (var account in people.Where(account => account.Length > 0))
+        {
+            world.UserId(account);
+        }
         return world;
+    }
+
+    /// <summary>A pagure.io project of the scenario as Forgejo's Pagure migration leaves it.</summary>
+    private static ForgejoScenario.Repo FromPagureProject(Scenario scenario, string project)
+    {
+        if (!scenario.Pagure.Projects.TryGetValue(project, out var source))
+        {
+            throw new InvalidOperationException($"forge.from_pagure names '{project}', which is not a project under pagure.projects");
+        }
+        var tags = source.Issues.SelectMany(issue => issue.Tags).Distinct(StringComparer.Ordinal);
+        return new ForgejoScenario.Repo
+        {
+            Writers = [.. source.Committers, source.Owner],
+            CloseStatuses = [.. source.CloseStatuses],
+            Labels = tags.Select(tag => new ForgejoScenario.Label { Name = tag }).ToList(),
+            Issues = source.Issues.Where(issue => !issue.Private).Select(issue => new ForgejoScenario.Issue
+            {
+                Number = issue.Id,
+                Title = issue.Title,
+                Author = issue.Author,
+                Migrated = issue.Migrated,
+                Body = issue.Body,
+                DaysAgo = issue.DaysAgo,
+                UpdatedDaysAgo = issue.UpdatedDaysAgo,
+                State = string.Equals(issue.Status, "Closed", StringComparison.OrdinalIgnoreCase) || issue.CloseStatus is not null ? "closed" : "open",
+                Labels = [.. issue.Tags, .. issue.CloseStatus is { } status ? [ClosedAsPrefix + status] : Array.Empty<string>()],
+                Assignees = issue.Assignee is { } assignee ? [assignee] : [],
+                // Pagure's own "Metadata Update" notices are events on a forge, not comments.
+                Comments = issue.Comments.Where(comment => !comment.Notification).Select(comment => new ForgejoScenario.Comment
+                {
+                    Author = comment.Author, Migrated = issue.Migrated, Body = comment.Body, DaysAgo = comment.DaysAgo,
+                }).ToList(),
+            }).ToList(),
+        };
     }
 
     private ForgejoLabelState NewLabel(ForgejoScenario.Label label) => new()

@@ -35,6 +35,14 @@ public sealed class ForgejoScenario
 
     public Dictionary<string, Org> Orgs { get; set; } = [];
 
+    /// <summary>
+    /// Pagure projects of this scenario whose tickets live on the forge, as the repository they moved to
+    /// (<c>releng: releng/tickets</c>): each ticket is seeded there as Forgejo's Pagure migration would have made it
+    /// (tags as labels, close statuses as exclusive <c>Closed As/…</c> labels), Ghost-authored when marked
+    /// <c>migrated</c>. A scenario written for pagure.io so names where its trackers are today.
+    /// </summary>
+    public Dictionary<string, string> FromPagure { get; set; } = [];
+
     /// <summary>Repositories by path: <c>releng/tickets</c>, <c>releng/fedora-scm-requests</c>.</summary>
     public Dictionary<string, Repo> Repos { get; set; } = [];
 

@@ -63,6 +63,11 @@ public sealed class PagureScenario
         public int? Priority { get; set; }
         public string? Milestone { get; set; }
         public Dictionary<string, string> CustomFields { get; set; } = [];
+        /// <summary>
+        /// On a project the forge holds (<see cref="ForgejoScenario.FromPagure"/>): a ticket brought over by the Pagure
+        /// migration, whose author and comment authors show as the Ghost user with <c>original_author</c>.
+        /// </summary>
+        public bool Migrated { get; set; }
         public List<Comment> Comments { get; set; } = [];
     }
 

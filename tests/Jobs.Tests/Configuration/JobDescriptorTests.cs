@@ -39,9 +39,33 @@ public sealed class JobDescriptorTests
     public void The_unretire_binder_reads_every_parameter()
     {
         var options = new UnretireDescriptor().Bind(RequestFor(
-            "jobs:\n  x:\n    task: unretire\n    with: { tracker: rel, phase: recent, bot: bot2, releng_group: grp }\n"));
+            "jobs:\n  x:\n    task: unretire\n    with: { tracker: rel, phase: recent, bot: bot2, releng_group: grp, requests_tracker: \"forge:releng/r\" }\n"));
 
-        Assert.Equal(new UnretireOptions("rel", UnretirePhase.Recent, null, "bot2", "grp"), options);
+        Assert.Equal(new UnretireOptions("rel", UnretirePhase.Recent, null, "bot2", "grp", RequestsTracker: "forge:releng/r"), options);
+        Assert.Equal(["rel", "forge:releng/r"], options.Trackers);
+    }
+
+    [Fact]
+    public void By_default_the_ticket_jobs_read_the_trackers_on_fedora_forge()
+    {
+        var unretire = new UnretireDescriptor().Bind(RequestFor("jobs:\n  x:\n    task: unretire\n    with: { phase: all }\n"));
+        var scm = new ScmRequestsDescriptor().Bind(RequestFor("jobs:\n  x:\n    task: scm-requests\n"));
+
+        Assert.Equal(["forge:releng/tickets", "forge:releng/fedora-scm-requests"], unretire.Trackers);
+        Assert.Equal("forge:releng/fedora-scm-requests", scm.Tracker);
+        Assert.Equal(["forge:releng/tickets"], new UnretireDescriptor().Bind(RequestFor(
+            "jobs:\n  x:\n    task: unretire\n    with: { phase: all, requests_tracker: none }\n")).Trackers);
+    }
+
+    [Fact]
+    public void A_tracker_that_is_not_owner_and_repo_on_the_forge_is_reported_at_its_line_and_column()
+    {
+        var request = RequestFor("jobs:\n  x:\n    task: scm-requests\n    with:\n      tracker: \"forge:releng\"\n");
+
+        var error = Assert.Throws<ConfigurationException>(() => new ScmRequestsDescriptor().Bind(request));
+
+        Assert.StartsWith("jobs.yaml:5:", error.Message);
+        Assert.Contains("write forge:<owner>/<repo>, e.g. forge:releng/fedora-scm-requests", error.Message);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Listing_asks_for_open_issues_only_with_the_servers_page_size_and_the_token()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(1), Issue(2)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1), Issue(2)));
 
         var tickets = await forge.Tracker.ListOpenTicketsAsync(ScmRepo);
 
@@ -29,7 +29,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Paging_follows_every_page_at_the_capped_size_until_a_short_page()
     {
-        var scenario = Trackers([.. Enumerable.Range(1, 5).Select(number => Issue(number, daysAgo: 10 - number))]);
+        var scenario = ForgeTrackers([.. Enumerable.Range(1, 5).Select(number => Issue(number, daysAgo: 10 - number))]);
         scenario.MaxResponseItems = 2;
         using var forge = new ForgejoTestServer(scenario);
 
@@ -47,7 +47,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task A_full_last_page_costs_one_empty_page_more()
     {
-        var scenario = Trackers(Issue(1), Issue(2), Issue(3), Issue(4));
+        var scenario = ForgeTrackers(Issue(1), Issue(2), Issue(3), Issue(4));
         scenario.MaxResponseItems = 2;
         using var forge = new ForgejoTestServer(scenario);
 
@@ -62,7 +62,7 @@ public sealed class ForgejoClientContractTests
     {
         var pull = Issue(3);
         pull.PullRequest = true;
-        using var forge = new ForgejoTestServer(Trackers(Issue(1), pull));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1), pull));
         // A server that ignores type=issues must not turn the pull request into a ticket.
         forge.Server
             .Given(WireMock.RequestBuilders.Request.Create().WithPath(ScmIssues).UsingGet())
@@ -84,7 +84,7 @@ public sealed class ForgejoClientContractTests
     {
         var talked = Issue(7);
         talked.Comments = [new() { Author = "alice", Body = "second", DaysAgo = 0.5 }, new() { Author = "jdoe", Body = "first", DaysAgo = 0.9 }];
-        using var forge = new ForgejoTestServer(Trackers(Issue(6), talked));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(6), talked));
 
         var tickets = await forge.Tracker.ListOpenTicketsAsync(ScmRepo);
 
@@ -100,7 +100,7 @@ public sealed class ForgejoClientContractTests
         var migrated = Issue(12, author: "jdoe");
         migrated.Migrated = true;
         migrated.Comments = [new() { Author = "releng-bot", Migrated = true, Body = "done <!-- releng-jobs:x v1 -->", DaysAgo = 0.5 }];
-        using var forge = new ForgejoTestServer(Trackers(migrated));
+        using var forge = new ForgejoTestServer(ForgeTrackers(migrated));
 
         var ticket = await forge.Tracker.GetTicketAsync(ScmRepo, 12);
 
@@ -117,7 +117,7 @@ public sealed class ForgejoClientContractTests
     {
         var assigned = Issue(5, labels: "epel");
         assigned.Assignees = ["alice"];
-        using var forge = new ForgejoTestServer(Trackers(assigned, Issue(6)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(assigned, Issue(6)));
 
         var ticket = await forge.Tracker.GetTicketAsync(ScmRepo, 5);
         var unassigned = await forge.Tracker.GetTicketAsync(ScmRepo, 6);
@@ -134,7 +134,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Timestamps_keep_the_servers_offset_and_the_instant()
     {
-        var scenario = Trackers(Issue(5, daysAgo: 1));
+        var scenario = ForgeTrackers(Issue(5, daysAgo: 1));
         scenario.TimeZone = "+02:00";
         using var forge = new ForgejoTestServer(scenario);
 
@@ -149,7 +149,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Commenting_posts_the_markdown_as_json_and_is_answered_201()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(5)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5)));
 
         await forge.Tracker.CommentAsync(ScmRepo, 5, "Done.\n\n<!-- releng-jobs:scm v1 -->");
 
@@ -164,7 +164,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Closing_adds_the_close_label_by_id_then_closes_with_201_and_a_second_close_writes_nothing()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(5)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5)));
         var processed = forge.World.Forge.Repos[ScmRepo].Labels.Single(label => label.Name == "Closed As/Processed");
 
         Assert.True(await forge.Tracker.CloseAsync(ScmRepo, 5, "processed"));
@@ -188,7 +188,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task The_close_label_is_exclusive_and_may_come_from_the_organization()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(5, labels: "Closed As/Invalid")));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5, labels: "Closed As/Invalid")));
 
         await forge.Tracker.CloseAsync(ScmRepo, 5, "Fixed");
 
@@ -200,7 +200,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task A_missing_close_label_is_never_created_the_ticket_is_closed_without_it_and_a_warning_says_so()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(5)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5)));
 
         var warning = await forge.Tracker.CloseLabelWarningAsync(ScmRepo, "Denied");
         var closed = await forge.Tracker.CloseAsync(ScmRepo, 5, "Denied");
@@ -217,7 +217,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Close_labels_are_configured_per_tracker()
     {
-        var scenario = Trackers(Issue(5));
+        var scenario = ForgeTrackers(Issue(5));
         scenario.Repos[ScmRepo].Labels.Add(new ForgejoScenario.Label { Name = "resolution: done", Exclusive = false });
         using var forge = new ForgejoTestServer(scenario, configure: settings => settings with
         {
@@ -236,7 +236,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Forbidden_with_an_empty_body_is_reported_as_missing_permission()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(5)), token: "mallory-token");
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5)), token: "mallory-token");
 
         var error = await Assert.ThrowsAsync<ForgejoException>(() => forge.Tracker.CloseAsync(ScmRepo, 5, "Invalid"));
 
@@ -248,7 +248,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task A_private_repository_answers_404_and_the_error_says_it_may_be_private()
     {
-        var scenario = Trackers(Issue(5));
+        var scenario = ForgeTrackers(Issue(5));
         scenario.Repos[ScmRepo].Private = true;
         using var forge = new ForgejoTestServer(scenario, token: null);
 
@@ -262,7 +262,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Assigning_sets_the_assignee_list_and_unassigning_sends_an_empty_one()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(5)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5)));
 
         Assert.True(await forge.Tracker.AssignAsync(ScmRepo, 5, "alice"));
         Assert.False(await forge.Tracker.AssignAsync(ScmRepo, 5, "alice"));
@@ -277,7 +277,7 @@ public sealed class ForgejoClientContractTests
     public async Task An_assignment_Forgejo_ignores_silently_is_an_error()
     {
         // The ticket's author may edit it, but Forgejo drops a non-writer's assignees without an error.
-        using var forge = new ForgejoTestServer(Trackers(Issue(5, author: "mallory")), token: "mallory-token");
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(5, author: "mallory")), token: "mallory-token");
 
         var error = await Assert.ThrowsAsync<ForgejoException>(() => forge.Tracker.AssignAsync(ScmRepo, 5, "alice"));
 
@@ -287,8 +287,8 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task The_bot_is_the_tokens_account_and_without_a_token_nobody_is_asked()
     {
-        using var withToken = new ForgejoTestServer(Trackers(), token: "alice-token");
-        using var anonymous = new ForgejoTestServer(Trackers(), token: null);
+        using var withToken = new ForgejoTestServer(ForgeTrackers(), token: "alice-token");
+        using var anonymous = new ForgejoTestServer(ForgeTrackers(), token: null);
 
         Assert.Equal("alice", await withToken.Tracker.WhoAmIAsync());
         Assert.Equal("alice", await withToken.Tracker.AuthenticatedUserAsync());
@@ -301,7 +301,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Close_statuses_are_the_configured_ones_and_every_Closed_As_label_found()
     {
-        var scenario = Trackers();
+        var scenario = ForgeTrackers();
         scenario.Repos[ScmRepo].CloseStatuses.Add("Get back later");
         using var forge = new ForgejoTestServer(scenario);
 
@@ -317,7 +317,7 @@ public sealed class ForgejoClientContractTests
     {
         var ghost = Issue(3, author: "jdoe", labels: "epel");
         ghost.Migrated = true;
-        using var forge = new ForgejoTestServer(Trackers(Issue(1, labels: "epel"), Issue(2, author: "alice"), ghost));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1, labels: "epel"), Issue(2, author: "alice"), ghost));
 
         var epel = await forge.Tracker.ListOpenTicketsAsync(ScmRepo, new TicketQuery { Tags = ["epel"] });
         var notEpel = await forge.Tracker.ListOpenTicketsAsync(ScmRepo, new TicketQuery { ExcludedTags = ["epel"] });
@@ -332,7 +332,7 @@ public sealed class ForgejoClientContractTests
     [Fact]
     public async Task Since_is_sent_as_RFC3339_UTC()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(1, daysAgo: 3), Issue(2, daysAgo: 0.5)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1, daysAgo: 3), Issue(2, daysAgo: 0.5)));
 
         var recent = await forge.Tracker.ListOpenTicketsAsync(ScmRepo,
             new TicketQuery { UpdatedSince = new DateTimeOffset(2026, 11, 24, 2, 0, 0, TimeSpan.FromHours(2)) });

@@ -34,7 +34,7 @@ public sealed class ForgejoFakeFidelityTests
     [Fact]
     public async Task A_limit_above_the_cap_is_clamped_silently_and_Link_and_X_Total_Count_describe_the_pages()
     {
-        var scenario = Trackers([.. Enumerable.Range(1, 5).Select(number => Issue(number, daysAgo: 10 - number))]);
+        var scenario = ForgeTrackers([.. Enumerable.Range(1, 5).Select(number => Issue(number, daysAgo: 10 - number))]);
         scenario.MaxResponseItems = 2;
         using var forge = new ForgejoTestServer(scenario);
 
@@ -60,7 +60,7 @@ public sealed class ForgejoFakeFidelityTests
         pull.PullRequest = true;
         var closed = Issue(4);
         closed.State = "closed";
-        using var forge = new ForgejoTestServer(Trackers(Issue(1), pull, closed));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1), pull, closed));
 
         Assert.Equal(new[] { 3, 1 }, Numbers((await Send(forge, HttpMethod.Get, ScmIssues)).Body));
         Assert.Equal(new[] { 1 }, Numbers((await Send(forge, HttpMethod.Get, ScmIssues + "?type=issues")).Body));
@@ -73,7 +73,7 @@ public sealed class ForgejoFakeFidelityTests
     [Fact]
     public async Task Label_filters_are_anded_and_unknown_names_are_dropped_even_all_of_them()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(1, labels: ["epel", "Closed As/Invalid"]), Issue(2, labels: "epel"), Issue(3)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1, labels: ["epel", "Closed As/Invalid"]), Issue(2, labels: "epel"), Issue(3)));
 
         Assert.Equal(new[] { 1 }, Numbers((await Send(forge, HttpMethod.Get, ScmIssues + "?labels=epel,Closed%20As%2FInvalid")).Body));
         Assert.Equal(new[] { 2, 1 }, Numbers((await Send(forge, HttpMethod.Get, ScmIssues + "?labels=epel,nosuch")).Body));
@@ -84,7 +84,7 @@ public sealed class ForgejoFakeFidelityTests
     [Fact]
     public async Task Labels_go_on_by_id_or_by_name_never_mixed_and_come_off_by_name_with_204()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(1)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1)));
         var epel = forge.World.Forge.Repos[ScmRepo].Labels.Single(label => label.Name == "epel");
 
         var byId = await Send(forge, HttpMethod.Post, ScmIssues + "/1/labels", $"{{\"labels\":[{epel.Id},99999]}}");
@@ -106,7 +106,7 @@ public sealed class ForgejoFakeFidelityTests
     [Fact]
     public async Task Closing_answers_201_sets_closed_at_and_any_other_state_reopens_with_closed_at_null()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(1)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1)));
 
         var close = await Send(forge, HttpMethod.Patch, ScmIssues + "/1", "{\"state\":\"closed\"}");
         var reopen = await Send(forge, HttpMethod.Patch, ScmIssues + "/1", "{\"state\":\"whatever\"}");
@@ -120,7 +120,7 @@ public sealed class ForgejoFakeFidelityTests
     [Fact]
     public async Task Permissions_empty_403_for_handlers_404_for_a_private_repo_401_without_a_token()
     {
-        var scenario = Trackers(Issue(1));
+        var scenario = ForgeTrackers(Issue(1));
         scenario.Repos[ScmRepo].Private = true;
         using var forge = new ForgejoTestServer(scenario);
 
@@ -146,7 +146,7 @@ public sealed class ForgejoFakeFidelityTests
     [Fact]
     public async Task Writes_change_later_reads_and_the_world_is_saved_and_loaded_with_them()
     {
-        using var forge = new ForgejoTestServer(Trackers(Issue(1)));
+        using var forge = new ForgejoTestServer(ForgeTrackers(Issue(1)));
         await forge.Tracker.CommentAsync(ScmRepo, 1, "hello");
         await forge.Tracker.CloseAsync(ScmRepo, 1, "Processed");
         var file = Path.Combine(Path.GetTempPath(), $"forge-world-{Guid.NewGuid():N}.json");

@@ -33,7 +33,7 @@ public sealed class ForgejoFakeSpecTests
     [Fact]
     public async Task Every_response_of_a_full_client_session_matches_the_spec()
     {
-        var scenario = Trackers(Issue(1, labels: "epel"), Issue(2), Issue(3), Issue(4));
+        var scenario = ForgeTrackers(Issue(1, labels: "epel"), Issue(2), Issue(3), Issue(4));
         scenario.MaxResponseItems = 2;
         scenario.TimeZone = "+02:00";
         var pull = Issue(9);

@@ -65,7 +65,7 @@ internal sealed class ForgejoTestServer : IDisposable
     }
 
     /// <summary>The two Fedora Forge trackers: releng/tickets and releng/fedora-scm-requests, in the releng org.</summary>
-    public static ForgejoScenario Trackers(params ForgejoScenario.Issue[] scmIssues) => new()
+    public static ForgejoScenario ForgeTrackers(params ForgejoScenario.Issue[] scmIssues) => new()
     {
         Tokens = { ["alice-token"] = "alice", ["mallory-token"] = "mallory" },
         Orgs = { ["releng"] = new ForgejoScenario.Org { Members = ["alice"], Labels = [new() { Name = "Closed As/Fixed", Color = "FF0000", Exclusive = true }] } },

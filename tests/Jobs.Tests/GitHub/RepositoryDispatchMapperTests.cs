@@ -12,7 +12,7 @@ public sealed class RepositoryDispatchMapperTests
             task: unretire
             schedule: "17 */2 * * *"
             events: [pagure-ticket]
-            with: { phase: recent }
+            with: { tracker: releng, requests_tracker: none, phase: recent }
           unretire-report:
             task: unretire
             schedule: "47 6 * * *"
@@ -20,6 +20,7 @@ public sealed class RepositoryDispatchMapperTests
           scm-requests:
             task: scm-requests
             events: [pagure-ticket]
+            with: { tracker: releng/fedora-scm-requests }
           staging-requests:
             task: scm-requests
             enabled: false
@@ -29,8 +30,53 @@ public sealed class RepositoryDispatchMapperTests
             with: { image: Fedora-Container-Base-Generic, target: f44-container, repository: fedora, registries: [quay.io/fedora], tags: [rawhide] }
         """;
 
+    /// <summary>jobs.yaml as it is today: both jobs on Fedora Forge with their default trackers.</summary>
+    private const string ForgeJobsYaml = """
+        jobs:
+          unretire:
+            task: unretire
+            events: [forge-ticket]
+            with: { phase: recent }
+          scm-requests:
+            task: scm-requests
+            events: [forge-ticket]
+        """;
+
     private static RepositoryDispatchMapper Mapper(string yaml = JobsYaml) =>
-        new(new JobsFileLoader(TaskCatalog.Default).Parse(yaml, "jobs.yaml"), TaskCatalog.Default, new Uri("https://pagure.io"));
+        new(new JobsFileLoader(TaskCatalog.Default).Parse(yaml, "jobs.yaml"), TaskCatalog.Default, new Uri("https://pagure.io"),
+            new Uri("https://forge.fedoraproject.org"));
+
+    [Fact]
+    public void A_forge_ticket_goes_to_the_job_whose_tracker_is_its_repository()
+    {
+        Assert.Equal(new TicketDispatch("unretire", "forge:releng/tickets", 12001),
+            Mapper(ForgeJobsYaml).Map("https://forge.fedoraproject.org/releng/tickets/issues/12001"));
+    }
+
+    [Fact]
+    public void A_fedora_scm_requests_ticket_goes_to_scm_requests_though_unretire_reads_that_tracker_too()
+    {
+        Assert.Equal(new TicketDispatch("scm-requests", "forge:releng/fedora-scm-requests", 5101),
+            Mapper(ForgeJobsYaml).Map("https://forge.fedoraproject.org/releng/fedora-scm-requests/issues/5101"));
+    }
+
+    [Fact]
+    public void The_unretire_job_accepts_a_ticket_url_of_its_requests_tracker_and_says_which_tracker_it_is_on()
+    {
+        Assert.Equal(new TicketDispatch("unretire", "forge:releng/fedora-scm-requests", 5101),
+            Mapper(ForgeJobsYaml).MapForJob("unretire", "https://forge.fedoraproject.org/releng/fedora-scm-requests/issues/5101"));
+    }
+
+    [Theory]
+    [InlineData("https://forge.fedoraproject.org/releng/tickets/pulls/12")]
+    [InlineData("https://forge.fedoraproject.org/releng/tickets/issue/12")]
+    [InlineData("https://forge.fedoraproject.org/releng/tickets/issues/12?x=1")]
+    [InlineData("https://forge.fedoraproject.org/releng/../admin/tickets/issues/12")]
+    [InlineData("https://forge.fedoraproject.org.evil.example/releng/tickets/issues/12")]
+    public void A_url_that_is_not_an_issue_on_the_configured_forge_is_refused(string url)
+    {
+        Assert.Throws<DispatchRefusedException>(() => Mapper(ForgeJobsYaml).Map(url));
+    }
 
     [Fact]
     public void A_releng_ticket_goes_to_the_releng_job_that_listens_to_events()
@@ -65,7 +111,7 @@ public sealed class RepositoryDispatchMapperTests
     {
         Assert.Equal(12345, Mapper().MapForJob("unretire-report", "https://pagure.io/releng/issue/12345").Ticket);
         var error = Assert.Throws<DispatchRefusedException>(() => Mapper().MapForJob("scm-requests", "https://pagure.io/releng/issue/12345"));
-        Assert.Contains("'scm-requests' does not handle tickets of 'releng'", error.Message);
+        Assert.Contains("'scm-requests' does not handle tickets of 'pagure:releng'", error.Message);
     }
 
     [Theory]
@@ -94,7 +140,7 @@ public sealed class RepositoryDispatchMapperTests
     {
         var error = Assert.Throws<DispatchRefusedException>(() => Mapper().Map("https://pagure.io/releng/staging-requests/issue/5"));
 
-        Assert.Contains("no enabled job handles tickets of 'releng/staging-requests'", error.Message);
+        Assert.Contains("no enabled job handles tickets of 'pagure:releng/staging-requests'", error.Message);
     }
 
     [Fact]

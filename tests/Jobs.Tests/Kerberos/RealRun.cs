@@ -33,6 +33,7 @@ internal sealed class RealRun(string root)
                 bugzilla: {{e.Bugzilla}}
                 bodhi: {{e.Bodhi}}
                 fasjson: {{front.Fasjson}}
+                forge: {{e.Forge}}
             jobs:
               unretire:
                 task: unretire
@@ -64,6 +65,7 @@ internal sealed class RealRun(string root)
             ["TMPDIR"] = TempDirectory,
             // The fakes' own values; the real environments' credentials never reach a fake.
             ["PAGURE_TOKEN"] = SandboxCredentials.Default.PagureToken!,
+            ["FORGE_TOKEN"] = SandboxCredentials.Default.ForgeToken!,
             ["DISTGIT_TOKEN"] = SandboxCredentials.Default.DistGitToken!,
             ["BUGZILLA_API_KEY"] = SandboxCredentials.Default.BugzillaApiKey!,
             ["GITHUB_STEP_SUMMARY"] = "",

@@ -14,12 +14,22 @@ internal sealed partial class TestSandbox
     public IJob Job(string task, IReadOnlyDictionary<string, object?>? parameters = null, int? ticket = null, IServiceProvider? services = null)
     {
         var values = JobParameters.Defaults(TaskCatalog.Default.Find(task)!);
-        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        foreach (var (name, value) in PagureTrackers.GetValueOrDefault(task, []).Concat(parameters ?? new Dictionary<string, object?>()))
         {
             values = values.With(name, value);
         }
         return FactoryFor(task).Create(new JobRequest(task, values, ticket), services ?? Services);
     }
+
+    /// <summary>
+    /// The ticket stories read the scenario's pagure.io trackers (the default jobs read the forge's copy, which
+    /// tests/Jobs.Tests/Forgejo covers); a test may still name another tracker.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, object?>> PagureTrackers = new()
+    {
+        ["unretire"] = new() { ["tracker"] = "releng", ["requests_tracker"] = "none" },
+        ["scm-requests"] = new() { ["tracker"] = "releng/fedora-scm-requests" },
+    };
 
     /// <summary>The sandbox's clients with another ticket tracker, e.g. one that fails on purpose.</summary>
     public IServiceProvider WithTracker(ITicketTracker tracker) => new TrackerOverride(Services, tracker);
@@ -41,6 +51,10 @@ internal sealed partial class TestSandbox
 
     private sealed class TrackerOverride(IServiceProvider inner, ITicketTracker tracker) : IServiceProvider
     {
-        public object? GetService(Type serviceType) => serviceType == typeof(ITicketTracker) ? tracker : inner.GetService(serviceType);
+        // Without the trackers by name, each job takes this one tracker.
+        public object? GetService(Type serviceType) =>
+            serviceType == typeof(ITicketTracker) ? tracker
+            : serviceType == typeof(Releng.Jobs.Trackers.TicketTrackers) ? null
+            : inner.GetService(serviceType);
     }
 }

@@ -161,7 +161,7 @@ public sealed class UnretireTicketParserTests
     [Fact]
     public void Only_titles_saying_unretire_are_unretirement_requests()
     {
-        Assert.True(UnretireTicketParser.IsUnretirement(Ticket("Please UNRETIRE foo", "")));
-        Assert.False(UnretireTicketParser.IsUnretirement(Ticket("Mass rebuild for Fedora 45", "")));
+        Assert.True(UnretirementRequests.Claims(Ticket("Please UNRETIRE foo", "")));
+        Assert.False(UnretirementRequests.Claims(Ticket("Mass rebuild for Fedora 45", "")));
     }
 }
