@@ -126,15 +126,7 @@ public sealed class ForgejoWorkflowGenerator(TaskCatalog catalog, ForgejoWorkflo
 
     private void Steps(YamlText steps, WorkflowJobParts parts, bool ticketEvents)
     {
-        steps.Item(step => step
-            .Quoted("name", "Check out")
-            .Plain("uses", _options.CheckoutAction)
-            // The automatic token stays out of .git/config: no step here pushes.
-            .Map("with", with => with.Plain("persist-credentials", "false")));
-        steps.Item(step => step
-            .Quoted("name", "Set up .NET")
-            .Plain("uses", _options.SetupDotnetAction)
-            .Map("with", with => with.Plain("dotnet-version", _options.DotnetVersion)));
+        WorkflowSteps.CheckoutAndDotnetSteps(steps, _options.CheckoutAction, _options.SetupDotnetAction, _options.DotnetVersion);
         WorkflowSteps.CacheSteps(steps, _options.CacheAction);
         if (parts.Profile.InstallsTools)
         {

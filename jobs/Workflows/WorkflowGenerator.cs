@@ -153,15 +153,7 @@ public sealed class WorkflowGenerator(TaskCatalog catalog, WorkflowOptions? opti
 
     private void CommonSteps(YamlText steps)
     {
-        steps.Item(step => step
-            .Quoted("name", "Check out")
-            .Plain("uses", _options.CheckoutAction)
-            // The token stays out of .git/config: no step here pushes to this repository.
-            .Map("with", with => with.Plain("persist-credentials", "false")));
-        steps.Item(step => step
-            .Quoted("name", "Set up .NET")
-            .Plain("uses", _options.SetupDotnetAction)
-            .Map("with", with => with.Plain("dotnet-version", _options.DotnetVersion)));
+        WorkflowSteps.CheckoutAndDotnetSteps(steps, _options.CheckoutAction, _options.SetupDotnetAction, _options.DotnetVersion);
         WorkflowSteps.CacheSteps(steps, _options.CacheAction);
     }
 }

@@ -26,6 +26,19 @@ internal static class WorkflowSteps
             }
         }));
 
+    /// <summary>Check out (the token kept out of .git/config: no step here pushes) and set up .NET.</summary>
+    public static void CheckoutAndDotnetSteps(YamlText steps, string checkoutAction, string setupDotnetAction, string dotnetVersion)
+    {
+        steps.Item(step => step
+            .Quoted("name", "Check out")
+            .Plain("uses", checkoutAction)
+            .Map("with", with => with.Plain("persist-credentials", "false")));
+        steps.Item(step => step
+            .Quoted("name", "Set up .NET")
+            .Plain("uses", setupDotnetAction)
+            .Map("with", with => with.Plain("dotnet-version", dotnetVersion)));
+    }
+
     /// <summary>git, skopeo and docker-registry, as the tests and the image push use them.</summary>
     public static void InstallToolsStep(YamlText steps) => steps.Item(step => step
         .Quoted("name", "Install tools")
