@@ -22,11 +22,11 @@ public static class RelayServer
         builder.WebHost.UseUrls(url);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookRelay.MaxBodyBytes + 1);
         var app = builder.Build();
-        app.MapPost(Path, (HttpContext http) => HandleAsync(relay, http));
+        app.MapPost(Path, (RequestDelegate)(http => HandleAsync(relay, http)));
         return app;
     }
 
-    private static async Task<IResult> HandleAsync(WebhookRelay relay, HttpContext http)
+    private static async Task HandleAsync(WebhookRelay relay, HttpContext http)
     {
         var request = http.Request;
         byte[] body;
@@ -44,7 +44,9 @@ public static class RelayServer
             Header(request, "X-Forgejo-Signature", "X-Gitea-Signature"),
             body);
         var outcome = await relay.HandleAsync(delivery, http.RequestAborted);
-        return Results.Text(outcome.Reason + "\n", "text/plain", statusCode: outcome.Status);
+        http.Response.StatusCode = outcome.Status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(outcome.Reason + "\n", http.RequestAborted);
     }
 
     /// <summary>The body, or null when it is longer than the cap (the rest is not read).</summary>
