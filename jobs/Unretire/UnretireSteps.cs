@@ -92,8 +92,19 @@ public sealed class UnretireSteps(
     private Step Revert(Ticket ticket, UnretireRequest request, IReadOnlyList<string> branches, UnretireProgress progress) =>
         new($"revert dead.package on {string.Join(", ", branches)}", async ct =>
         {
-            await using var copy = await git.CloneAsync(request.Repo, ct);
-            var reverts = await copy.RevertRetirementAsync(branches, ticket.Url, ct);
+            IReadOnlyList<BranchRevert> reverts;
+            try
+            {
+                await using var copy = await git.CloneAsync(request.Repo, ct);
+                reverts = await copy.RevertRetirementAsync(branches, ticket.Url, ct);
+            }
+            catch (GitCommandException) when (!ct.IsCancellationRequested)
+            {
+                // The push lost a race (another run moved the branch first): look again from a fresh copy, where a
+                // retirement the other run reverted reads as already reverted.
+                await using var fresh = await git.CloneAsync(request.Repo, ct);
+                reverts = await fresh.RevertRetirementAsync(branches, ticket.Url, ct);
+            }
             progress.Reverts.AddRange(reverts);
             if (reverts.FirstOrDefault(r => r.Status == RevertStatus.Refused) is { } refused)
             {

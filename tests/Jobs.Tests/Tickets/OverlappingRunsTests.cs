@@ -1,6 +1,7 @@
 using Releng.Jobs.Planning;
 using Releng.Jobs.Tests.Sandbox;
 using Releng.Jobs.Tests.ScmRequests;
+using Releng.Jobs.Tests.Unretire;
 
 namespace Releng.Jobs.Tests.Tickets;
 
@@ -21,6 +22,20 @@ public sealed class OverlappingRunsTests
         Assert.DoesNotContain(first.Concat(second), o => o.Status == StepStatus.Failed);
         var created = first.Concat(second).Where(o => o.Step.StartsWith("create ", StringComparison.Ordinal)).GroupBy(o => o.Step);
         Assert.All(created, group => Assert.Single(group, o => o.Status == StepStatus.Done));
+    }
+
+    [Fact]
+    public async Task Two_overlapping_unretire_runs_end_without_failures_and_revert_each_retirement_in_one_commit()
+    {
+        await using var sandbox = UnretireStories.StartDefault();
+        var (first, second) = await OverlapAsync(sandbox, () => sandbox.UnretireJob("recent"));
+
+        Assert.DoesNotContain(first.Concat(second), o => o.Status == StepStatus.Failed);
+        // One revert commit per ticket: the sandbox's fixed clock makes both runs' reverts the same commit, so the
+        // second push is a no-op; with real clocks the second push is refused and the re-check finds it reverted.
+        var reverts = first.Concat(second).Where(o => o.Step.StartsWith("revert ", StringComparison.Ordinal) && o.Status == StepStatus.Done)
+            .GroupBy(o => o.Decision.Subject);
+        Assert.All(reverts, group => Assert.Single(group.Select(o => o.Detail!.Split(' ')[^1]).Distinct()));
     }
 
     private static async Task<(IReadOnlyList<Outcome>, IReadOnlyList<Outcome>)> OverlapAsync(TestSandbox sandbox, Func<IJob> job)
