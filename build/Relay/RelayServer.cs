@@ -20,7 +20,9 @@ public static class RelayServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(url);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = WebhookRelay.MaxBodyBytes + 1);
+        // The relay answers 413 at its own cap; Kestrel's larger limit lets it drain a moderately oversized body so the
+        // sender reads that answer instead of a reset connection, and still cuts off anything far larger.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 4L * WebhookRelay.MaxBodyBytes);
         var app = builder.Build();
         app.MapPost(Path, (RequestDelegate)(http => HandleAsync(relay, http)));
         return app;
