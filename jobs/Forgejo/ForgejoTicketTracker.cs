@@ -26,6 +26,28 @@ public sealed class ForgejoTicketTracker(IForgejoApi api, ForgejoTrackerSettings
 
     public ForgejoTrackerSettings Settings => settings;
 
+    /// <summary>
+    /// This tracker with <paramref name="labels"/> (status → label) recording the close statuses of
+    /// <paramref name="project"/> instead of the defaults; the other statuses keep theirs.
+    /// </summary>
+    public ForgejoTicketTracker WithCloseLabels(string project, IReadOnlyDictionary<string, string> labels)
+    {
+        if (labels.Count == 0)
+        {
+            return this;
+        }
+        var merged = new Dictionary<string, string>(settings.CloseLabelsFor(project).LabelByStatus, StringComparer.OrdinalIgnoreCase);
+        foreach (var (status, label) in labels)
+        {
+            merged[status] = label;
+        }
+        var perProject = new Dictionary<string, ForgejoCloseLabels>(settings.CloseLabels, StringComparer.Ordinal)
+        {
+            [project] = new ForgejoCloseLabels(merged),
+        };
+        return new ForgejoTicketTracker(api, settings with { CloseLabels = perProject }, hasToken);
+    }
+
     public async Task<string> WhoAmIAsync(CancellationToken cancellationToken = default) =>
         await _whoAmI.Value.WaitAsync(cancellationToken);
 

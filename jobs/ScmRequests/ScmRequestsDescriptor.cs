@@ -18,6 +18,7 @@ public sealed class ScmRequestsDescriptor : JobDescriptor<ScmRequestsOptions>
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("tracker", ParameterKind.Text, TrackerParameter.Description, Default: Defaults.Tracker),
+        new(CloseLabelsParameter.Name, ParameterKind.TextList, CloseLabelsParameter.Description),
         new("bot", ParameterKind.Text, "The bot's Pagure account when running without a token; with one, the token's account", Default: Defaults.Bot),
         new("approvers", ParameterKind.TextList, "Accounts that may confirm an exception request with '@<bot> valid'"),
         new("approver_group", ParameterKind.Text, "FAS group whose members may confirm an exception request", Default: Defaults.ApproverGroup),

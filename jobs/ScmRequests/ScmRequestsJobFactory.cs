@@ -26,7 +26,7 @@ public sealed class ScmRequestsJobFactory : IJobFactory
         var options = Descriptor.Bind(request);
         return new ScmRequestsJob(
             options,
-            TicketTrackers.Resolve(services, options.Tracker),
+            TicketTrackers.Resolve(services, options.Tracker, CloseLabelsParameter.Read(request.Parameters)),
             services.GetRequiredService<IDistGit>(),
             services.GetRequiredService<IBugzilla>(),
             services.GetRequiredService<GitClient>(),

@@ -23,6 +23,7 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
     public override IReadOnlyList<ParameterSpec> Parameters { get; } =
     [
         new("tracker", ParameterKind.Text, TrackerParameter.Description, Default: Defaults.Tracker),
+        new(CloseLabelsParameter.Name, ParameterKind.TextList, CloseLabelsParameter.Description),
         new("phase", ParameterKind.Text, "How far to go", Required: true, Choices: Phases),
         new("bot", ParameterKind.Text, "The bot's Pagure account when running without a token; with one, the token's account", Default: Defaults.Bot),
         new("releng_group", ParameterKind.Text, "FAS group whose members, besides the requester, may ask the bot to retry", Default: Defaults.RelengGroup),

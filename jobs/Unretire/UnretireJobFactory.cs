@@ -30,7 +30,8 @@ public sealed class UnretireJobFactory : IJobFactory
         var accounts = services.GetService<IAccountDirectory>() ?? new UnavailableAccountDirectory();
         var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var checker = new UnretireChecker(distGit, git, koji, services.GetRequiredService<IBugzilla>(), accounts, clock);
-        var trackers = options.Trackers.Select(name => new TrackerProject(TicketTrackers.Resolve(services, name), name)).ToList();
+        var closeLabels = CloseLabelsParameter.Read(request.Parameters);
+        var trackers = options.Trackers.Select(name => new TrackerProject(TicketTrackers.Resolve(services, name, closeLabels), name)).ToList();
         return new UnretireJob(options, trackers, distGit, git, koji, services.GetRequiredService<IBodhi>(), accounts, checker, clock);
     }
 }

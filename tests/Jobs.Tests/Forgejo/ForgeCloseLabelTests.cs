@@ -56,5 +56,44 @@ public sealed class ForgeCloseLabelTests : IDisposable
         Assert.Contains("Invalid ticket body", comment);
     }
 
+    [Fact]
+    public async Task A_job_can_name_the_label_that_records_a_close_status_on_its_tracker()
+    {
+        File.WriteAllText(_host.JobsFile, """
+            jobs:
+              scm-requests:
+                task: scm-requests
+                with: { tracker: "forge:releng/fedora-scm-requests", close_labels: ["Invalid=Closed As/Rejected"] }
+            """);
+        File.WriteAllText(_host.Scenario, File.ReadAllText(_host.Scenario).Replace(
+            "close_statuses: [Processed]", "close_statuses: [Processed]\n      labels: [ { name: \"Closed As/Rejected\", exclusive: true } ]"));
+
+        Assert.Equal(0, await _host.RunAsync(null, null, "--target=scm-requests", "--env=sandbox", "--apply", "--fresh"));
+
+        Assert.DoesNotContain(_host.AuditLines, line => line.Contains("\"decision\":\"warning\"", StringComparison.Ordinal));
+        var rejected = Repo["labels"]!.AsArray().Single(label => (string?)label!["name"] == "Closed As/Rejected")!;
+        var issue = Repo["issues"]!.AsArray().Single()!;
+        Assert.Equal("closed", (string?)issue["state"]);
+        Assert.Equal([(int)rejected["id"]!], issue["labels"]!.AsArray().Select(id => (int)id!));
+    }
+
+    [Fact]
+    public async Task A_close_label_entry_that_is_not_status_equals_label_is_a_configuration_error_at_its_line()
+    {
+        File.WriteAllText(_host.JobsFile, """
+            jobs:
+              scm-requests:
+                task: scm-requests
+                with:
+                  tracker: "forge:releng/fedora-scm-requests"
+                  close_labels: ["Closed As/Rejected"]
+            """);
+
+        Assert.Equal(2, await _host.RunAsync(null, null, "--target=scm-requests", "--env=sandbox", "--fresh"));
+
+        Assert.Contains("jobs.yaml:6:", _host.Console.Text);
+        Assert.Contains("'Closed As/Rejected' is not Status=Label", _host.Console.Text);
+    }
+
     public void Dispose() => _host.Dispose();
 }
