@@ -10,6 +10,7 @@ public sealed class CredentialsTests
         ["PAGURE_TOKEN"] = "pagure-secret-1", ["DISTGIT_TOKEN"] = "distgit-secret-2", ["BUGZILLA_API_KEY"] = "bugzilla-secret-3",
         ["KOJI_USER"] = "releng-bot", ["KOJI_PASSWORD"] = "koji-secret-4", ["KOJI_CLIENT_CERT"] = "/etc/koji/client.pem",
         ["GITHUB_TOKEN"] = "github-secret-5", ["REGISTRY_USER"] = "pusher", ["REGISTRY_PASSWORD"] = "registry-secret-6",
+        ["FORGE_TOKEN"] = "forge-secret-7",
     };
 
     [Fact]
@@ -26,6 +27,18 @@ public sealed class CredentialsTests
             Assert.DoesNotContain(secret, interpolated, StringComparison.Ordinal);
         }
         Assert.Contains("PAGURE_TOKEN", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_forge_token_is_read_listed_as_present_and_masked_like_the_others()
+    {
+        var credentials = Credentials.FromEnvironment(name => Environment.GetValueOrDefault(name));
+
+        Assert.Equal("forge-secret-7", credentials.ForgeToken);
+        Assert.Contains(("FORGE_TOKEN", true), credentials.Presence());
+        Assert.Contains("FORGE_TOKEN", Credentials.VariableNames);
+        Assert.Equal("comment from *** as releng-bot",
+            new SecretMasker(credentials.Values()).Apply("comment from forge-secret-7 as releng-bot"));
     }
 
     [Fact]
