@@ -82,6 +82,7 @@ out.append("# Hostile and sloppy tickets for both ticket jobs (issue: bot conduc
 out.append("# tests/scenarios/hostile.py; run it with")
 out.append("#   ./build.sh --target=scm-requests --env=sandbox --scenario=tests/scenarios/hostile.yaml --fresh --apply")
 out.append("#   ./build.sh --target=unretire --env=sandbox --scenario=tests/scenarios/hostile.yaml --apply")
+out.append("# with jobs whose trackers are pagure:releng/fedora-scm-requests and pagure:releng (the tickets live on pagure.io here).")
 out.append("# Every ticket must be answered once (or skipped with a logged reason), no git ref or URL may be built from a")
 out.append("# refused name, and no bot comment may render HTML, a link or a bidi control from the ticket.")
 out.append("clock: 2026-11-24T12:00:00Z")

@@ -191,6 +191,15 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task The_relay_refuses_the_sandbox_which_has_no_github_to_dispatch_to()
+    {
+        var exit = await _host.RunAsync(null, null, "--target=relay", "--env=sandbox");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("the sandbox has no GitHub to dispatch to", _host.Console.Text);
+    }
+
+    [Fact]
     public async Task An_unknown_environment_exits_2()
     {
         var exit = await _host.RunAsync(null, null, "--target=services", "--env=prod");
@@ -307,7 +316,7 @@ public sealed class HostTests : IDisposable
 
         Assert.Equal(0, exit);
         var text = _host.AnsiOutput.ToString();
-        foreach (var task in new[] { "unretire", "scm-requests", "base-image-rebuild", "base-image-push", "services", "workflows", "scheduler", "dispatch", "history", "test", "bench", "all" })
+        foreach (var task in new[] { "unretire", "scm-requests", "base-image-rebuild", "base-image-push", "services", "workflows", "scheduler", "dispatch", "history", "relay", "test", "bench", "all" })
         {
             Assert.Contains(task, text);
         }
