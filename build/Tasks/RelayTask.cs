@@ -23,7 +23,8 @@ public sealed class RelayTask : AsyncFrostingTask<JobsContext>
         {
             throw ConfigurationException.CommandLine("--env", "the sandbox has no GitHub to dispatch to; use --env=fedora (GITHUB_TOKEN and FORGE_WEBHOOK_SECRET from the environment)");
         }
-        var secret = Environment.GetEnvironmentVariable("FORGE_WEBHOOK_SECRET");
+        // From the credentials, so every log line and audit masks it like the other secrets.
+        var secret = context.Systems.Services.GetRequiredService<Releng.Jobs.Secrets.Credentials>().ForgeWebhookSecret;
         if (string.IsNullOrEmpty(secret))
         {
             throw ConfigurationException.CommandLine("--target", "set FORGE_WEBHOOK_SECRET to the secret of the forge's webhook");

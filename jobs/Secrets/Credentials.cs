@@ -22,8 +22,11 @@ public sealed record Credentials(
     [
         "PAGURE_TOKEN", "DISTGIT_TOKEN", "BUGZILLA_API_KEY", "KOJI_USER", "KOJI_PASSWORD", "KOJI_CLIENT_CERT",
         "GITHUB_TOKEN", "REGISTRY_USER", "REGISTRY_PASSWORD", "DISTGIT_SSH_KEY", "DISTGIT_SSH_KNOWN_HOSTS",
-        "KRB5_KEYTAB", "KRB5_PRINCIPAL", "FORGE_TOKEN",
+        "KRB5_KEYTAB", "KRB5_PRINCIPAL", "FORGE_TOKEN", "FORGE_WEBHOOK_SECRET",
     ];
+
+    /// <summary>The secret the forge signs its webhook deliveries with; only the relay reads it.</summary>
+    public string? ForgeWebhookSecret { get; init; }
 
     /// <summary>Private key (OpenSSH text) for pushing to an <c>ssh://</c> dist-git.</summary>
     public string? DistGitSshKey { get; init; }
@@ -50,6 +53,7 @@ public sealed record Credentials(
         {
             DistGitSshKey = Get("DISTGIT_SSH_KEY"),
             DistGitSshKnownHosts = Get("DISTGIT_SSH_KNOWN_HOSTS"),
+            ForgeWebhookSecret = Get("FORGE_WEBHOOK_SECRET"),
             Registries = RegistryLogins.FromEnvironment(read, names),
         };
     }
@@ -67,7 +71,7 @@ public sealed record Credentials(
         ("REGISTRY_PASSWORD", RegistryPassword is not null), ("DISTGIT_SSH_KEY", DistGitSshKey is not null),
         ("DISTGIT_SSH_KNOWN_HOSTS", DistGitSshKnownHosts is not null),
         ("KRB5_KEYTAB", Krb5Keytab is not null), ("KRB5_PRINCIPAL", Krb5Principal is not null),
-        ("FORGE_TOKEN", ForgeToken is not null),
+        ("FORGE_TOKEN", ForgeToken is not null), ("FORGE_WEBHOOK_SECRET", ForgeWebhookSecret is not null),
         .. Registries.Names.Select(name => (name, true)),
     ];
 
@@ -85,7 +89,7 @@ public sealed record Credentials(
     /// </summary>
     public IEnumerable<string> Values()
     {
-        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword, ForgeToken }.OfType<string>()
+        var values = new[] { PagureToken, DistGitToken, BugzillaApiKey, KojiPassword, GitHubToken, RegistryPassword, ForgeToken, ForgeWebhookSecret }.OfType<string>()
             .Concat(Registries.Secrets);
         if (RegistryUser is not null && RegistryPassword is not null)
         {

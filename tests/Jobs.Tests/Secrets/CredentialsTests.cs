@@ -10,7 +10,7 @@ public sealed class CredentialsTests
         ["PAGURE_TOKEN"] = "pagure-secret-1", ["DISTGIT_TOKEN"] = "distgit-secret-2", ["BUGZILLA_API_KEY"] = "bugzilla-secret-3",
         ["KOJI_USER"] = "releng-bot", ["KOJI_PASSWORD"] = "koji-secret-4", ["KOJI_CLIENT_CERT"] = "/etc/koji/client.pem",
         ["GITHUB_TOKEN"] = "github-secret-5", ["REGISTRY_USER"] = "pusher", ["REGISTRY_PASSWORD"] = "registry-secret-6",
-        ["FORGE_TOKEN"] = "forge-secret-7",
+        ["FORGE_TOKEN"] = "forge-secret-7", ["FORGE_WEBHOOK_SECRET"] = "webhook-secret-8",
     };
 
     [Fact]
@@ -39,6 +39,15 @@ public sealed class CredentialsTests
         Assert.Contains("FORGE_TOKEN", Credentials.VariableNames);
         Assert.Equal("comment from *** as releng-bot",
             new SecretMasker(credentials.Values()).Apply("comment from forge-secret-7 as releng-bot"));
+    }
+
+    [Fact]
+    public void The_webhook_secret_of_the_relay_is_masked_like_the_other_secrets()
+    {
+        var credentials = Credentials.FromEnvironment(name => Environment.GetValueOrDefault(name));
+
+        Assert.Contains(("FORGE_WEBHOOK_SECRET", true), credentials.Presence());
+        Assert.Equal("signed with ***", new SecretMasker(credentials.Values()).Apply("signed with webhook-secret-8"));
     }
 
     [Fact]
