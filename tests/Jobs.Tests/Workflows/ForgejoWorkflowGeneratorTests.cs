@@ -55,21 +55,9 @@ public sealed partial class ForgejoWorkflowGeneratorTests : IDisposable
     private static string Text(string job, ForgejoWorkflowOptions? options = null) =>
         new ForgejoWorkflowGenerator(TaskCatalog.Default, options).Generate(Sample()).Single(f => f.Path == $".forgejo/workflows/{job}.yml").Content;
 
-    private static YamlMappingNode Parse(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (YamlMappingNode)stream.Documents.Single().RootNode;
-    }
+    private static YamlMappingNode Parse(string text) => WorkflowYaml.Parse(text);
 
-    private static YamlNode Node(YamlNode node, params string[] path)
-    {
-        foreach (var key in path)
-        {
-            node = ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
-        }
-        return node;
-    }
+    private static YamlNode Node(YamlNode node, params string[] path) => WorkflowYaml.Node(node, path);
 
     private static string Scalar(YamlNode node, params string[] path) => ((YamlScalarNode)Node(node, path)).Value!;
 

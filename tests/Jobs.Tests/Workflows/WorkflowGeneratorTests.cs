@@ -51,21 +51,9 @@ public sealed class WorkflowGeneratorTests
 
     private static string Text(string job) => Generate().Files.Single(f => f.Path == $".github/workflows/{job}.yml").Content;
 
-    private static YamlMappingNode Parse(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return (YamlMappingNode)stream.Documents.Single().RootNode;
-    }
+    private static YamlMappingNode Parse(string text) => WorkflowYaml.Parse(text);
 
-    private static YamlMappingNode Map(YamlNode node, params string[] path)
-    {
-        foreach (var key in path)
-        {
-            node = ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
-        }
-        return (YamlMappingNode)node;
-    }
+    private static YamlMappingNode Map(YamlNode node, params string[] path) => (YamlMappingNode)WorkflowYaml.Node(node, path);
 
     private static string Scalar(YamlNode node, params string[] path) =>
         ((YamlScalarNode)Map(node, path[..^1]).Children[new YamlScalarNode(path[^1])]).Value!;
