@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 using Releng.Jobs.Configuration;
@@ -238,27 +237,7 @@ public sealed partial class ForgejoWorkflowGeneratorTests : IDisposable
     private string[] Run(string job, params (string Name, string Value)[] environment)
     {
         var script = Scalar(RunStep(Parse(Text(job)), job), "run");
-        File.WriteAllText(Path.Combine(_dir, "step.sh"), script);
-        var recorder = Path.Combine(_dir, "build.sh");
-        File.WriteAllText(recorder, "#!/usr/bin/env bash\nprintf '%s\\0' \"$@\" > args.bin\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", "step.sh"]) { WorkingDirectory = _dir, RedirectStandardError = true };
-        foreach (var name in new[] { "GITHUB_EVENT_NAME", "INPUT_APPLY", "INPUT_TICKET", "INPUT_FORCE", "INPUT_PHASE", "TICKET_URL" })
-        {
-            start.Environment[name] = "";
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors);
-        return File.ReadAllText(Path.Combine(_dir, "args.bin")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        return RunStepScript.Run(_dir, script, environment);
     }
 
     [GeneratedRegex(@"secrets\.")]

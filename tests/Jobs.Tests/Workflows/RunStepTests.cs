@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using YamlDotNet.RepresentationModel;
 using Releng.Jobs.Configuration;
 using Releng.Jobs.Workflows;
@@ -83,28 +82,6 @@ public sealed class RunStepTests : IDisposable
         var run = steps.Children.Cast<YamlMappingNode>().Single(s =>
             ((YamlScalarNode)s.Children[new YamlScalarNode("name")]).Value == $"Run {job}");
         var script = ((YamlScalarNode)run.Children[new YamlScalarNode("run")]).Value!;
-
-        File.WriteAllText(Path.Combine(_dir, "step.sh"), script);
-        var recorder = Path.Combine(_dir, "build.sh");
-        File.WriteAllText(recorder, "#!/usr/bin/env bash\nprintf '%s\\0' \"$@\" > args.bin\n");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(recorder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        // The runner's "shell: bash" is "bash --noprofile --norc -eo pipefail".
-        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", "step.sh"]) { WorkingDirectory = _dir, RedirectStandardError = true };
-        foreach (var name in new[] { "GITHUB_EVENT_NAME", "INPUT_APPLY", "INPUT_TICKET", "INPUT_FORCE", "TICKET_URL" })
-        {
-            start.Environment[name] = "";
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, errors);
-        return File.ReadAllText(Path.Combine(_dir, "args.bin")).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        return RunStepScript.Run(_dir, script, environment);
     }
 }
