@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Releng.Jobs.Configuration;
+using Releng.Jobs.Tickets;
 using Releng.Jobs.Trackers;
 
 namespace Releng.Jobs.GitHub;
@@ -155,8 +156,8 @@ public sealed partial class RepositoryDispatchMapper(JobsFile jobs, TaskCatalog 
 
     private static string Show(string untrusted)
     {
-        var printable = new string(untrusted.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return "'" + (printable.Length > ShownLength ? printable[..ShownLength] + "…" : printable) + "'";
+        var (shown, cut) = SafeEcho.Visible(untrusted, ShownLength);
+        return "'" + shown + (cut ? "…" : "") + "'";
     }
 
     // A project is <repo> or <namespace>/<repo> (Pagure's naming); the ticket a positive number.

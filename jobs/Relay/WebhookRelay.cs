@@ -3,6 +3,7 @@ using Releng.Jobs.Configuration;
 using Releng.Jobs.GitHub;
 using Releng.Jobs.Planning;
 using Releng.Jobs.Services;
+using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.Relay;
 
@@ -151,7 +152,7 @@ public sealed class WebhookRelay(
         {
             return "-";
         }
-        var printable = new string(untrusted.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return printable.Length > ShownLength ? printable[..ShownLength] + "…" : printable;
+        var (shown, cut) = SafeEcho.Visible(untrusted, ShownLength);
+        return cut ? shown + "…" : shown;
     }
 }
