@@ -1,57 +1,136 @@
+using System.Text;
+using LibGit2Sharp;
 using Releng.Jobs.DistGit;
 
 namespace Releng.Jobs.Sandbox.DistGit;
 
-/// <summary>One of the sandbox's bare repositories, read and changed with git the way the forge would.</summary>
+/// <summary>
+/// One of the sandbox's bare repositories, read and changed in-process with libgit2, as Pagure does with pygit2:
+/// no git process per request. The jobs' own clones and pushes still go through the real <c>git</c>; each call
+/// opens the repository afresh, so what a push wrote is what the next request sees.
+/// </summary>
 internal sealed class BareRepository(string path)
 {
+    static BareRepository()
+    {
+        // Like the jobs' git (GitProcess), the fake must not see the machine's or the user's git configuration.
+        foreach (var level in new[] { ConfigurationLevel.System, ConfigurationLevel.Global, ConfigurationLevel.Xdg, ConfigurationLevel.ProgramData })
+        {
+            GlobalSettings.SetConfigSearchPaths(level, "");
+        }
+    }
+
     public string Path { get; } = path;
 
     public bool Exists => Directory.Exists(Path);
 
     public static BareRepository Init(string path, string defaultBranch)
     {
-        Directory.CreateDirectory(path);
-        Git.Run(path, "init", "--quiet", "--bare", $"--initial-branch={defaultBranch}");
+        Repository.Init(path, isBare: true);
+        using (var repository = new Repository(path))
+        {
+            // HEAD names the default branch before it has a commit, as git init --initial-branch leaves it.
+            repository.Refs.Add("HEAD", $"refs/heads/{defaultBranch}", allowOverwrite: true);
+        }
         return new BareRepository(path);
     }
 
     /// <summary>Branch names with their head commits, in name order (as Pagure lists them).</summary>
-    public IReadOnlyList<(string Name, string Head)> Branches() =>
-        Git.Run(Path, "for-each-ref", "--format=%(refname:strip=2)%09%(objectname)", "refs/heads/")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split('\t'))
-            .Select(parts => (parts[0], parts[1]))
-            .OrderBy(b => b.Item1, StringComparer.Ordinal)
-            .ToList();
+    public IReadOnlyList<(string Name, string Head)> Branches() => Read(Branches);
 
     /// <summary>The branch HEAD points to, when that branch exists.</summary>
-    public string? DefaultBranch() => DefaultBranch(Branches());
+    public string? DefaultBranch() => Read(repository => DefaultBranch(repository, Branches(repository)));
 
     /// <summary>The branch HEAD points to, when it is one of <paramref name="branches"/> (saves listing them again).</summary>
-    public string? DefaultBranch(IReadOnlyList<(string Name, string Head)> branches)
-    {
-        var result = Git.TryRun(Path, "symbolic-ref", "--short", "HEAD");
-        var name = result.Output.Trim();
-        return result.ExitCode == 0 && branches.Any(b => b.Name == name) ? name : null;
-    }
+    public string? DefaultBranch(IReadOnlyList<(string Name, string Head)> branches) => Read(repository => DefaultBranch(repository, branches));
 
-    public string? Head(string branch) => Branches().Where(b => b.Name == branch).Select(b => b.Head).FirstOrDefault();
+    public string? Head(string branch) => Read(repository => Head(repository, branch));
 
-    public string? ReadFile(string branch, string file)
+    public string? ReadFile(string branch, string file) => Read(repository =>
+        Head(repository, branch) is { } head && repository.Lookup<Commit>(new ObjectId(head))?[file]?.Target is Blob blob ? Text(blob) : null);
+
+    public bool HasCommit(string commit) => Read(repository => FindCommit(repository, commit) is not null);
+
+    public string ResolveCommit(string commit) => Read(repository =>
+        FindCommit(repository, commit)?.Sha ?? throw new InvalidOperationException($"{Path}: no commit {commit}"));
+
+    public void CreateBranch(string branch, string commit) => Change(repository =>
+        repository.Refs.Add($"refs/heads/{DistGitName.Branch(branch)}", new ObjectId(commit), allowOverwrite: false));
+
+    /// <summary>Writes a planned history's objects and points its branches at its commits.</summary>
+    public void Write(PlannedHistory history) => Change(repository =>
     {
-        if (Head(branch) is null)
+        var objects = repository.ObjectDatabase;
+        var blobs = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
+        var commits = new List<Commit>(history.Commits.Count);
+        foreach (var planned in history.Commits)
         {
-            return null;
+            var tree = new TreeDefinition();
+            foreach (var (file, content) in planned.Files)
+            {
+                if (!blobs.TryGetValue(content, out var blob))
+                {
+                    blobs[content] = blob = objects.Write<Blob>(Encoding.UTF8.GetBytes(content));
+                }
+                tree.Add(file, blob, Mode.NonExecutableFile);
+            }
+            var signature = new Signature(planned.AuthorName, planned.AuthorEmail, planned.Date);
+            IEnumerable<Commit> parents = planned.Parent is { } parent ? [commits[parent]] : [];
+            commits.Add(objects.CreateCommit(signature, signature, planned.Message, objects.CreateTree(tree), parents, prettifyMessage: false));
         }
-        var result = Git.TryRun(Path, "cat-file", "blob", $"refs/heads/{branch}:{file}");
-        return result.ExitCode == 0 ? result.Output : null;
+        foreach (var (branch, commit) in history.Branches)
+        {
+            repository.Refs.Add($"refs/heads/{branch}", commits[commit].Id, allowOverwrite: true);
+        }
+    });
+
+    private T Read<T>(Func<Repository, T> work)
+    {
+        using var repository = new Repository(Path);
+        return work(repository);
     }
 
-    public bool HasCommit(string commit) => Git.TryRun(Path, "cat-file", "-e", $"{commit}^{{commit}}").ExitCode == 0;
+    private void Change(Action<Repository> work)
+    {
+        using var repository = new Repository(Path);
+        work(repository);
+    }
 
-    public string ResolveCommit(string commit) => Git.Run(Path, "rev-parse", "--verify", $"{commit}^{{commit}}").Trim();
+    private static List<(string Name, string Head)> Branches(Repository repository) =>
+        repository.Refs
+            .Where(r => r.CanonicalName.StartsWith("refs/heads/", StringComparison.Ordinal))
+            .Select(r => (Name: r.CanonicalName["refs/heads/".Length..], Target: r.ResolveToDirectReference()?.TargetIdentifier))
+            .Where(b => b.Target is not null)
+            .Select(b => (b.Name, b.Target!))
+            .OrderBy(b => b.Name, StringComparer.Ordinal)
+            .ToList();
 
-    public void CreateBranch(string branch, string commit) =>
-        Git.Run(Path, "update-ref", $"refs/heads/{DistGitName.Branch(branch)}", commit, "");
+    private static string? DefaultBranch(Repository repository, IReadOnlyList<(string Name, string Head)> branches) =>
+        repository.Refs.Head is SymbolicReference { TargetIdentifier: var target } && target.StartsWith("refs/heads/", StringComparison.Ordinal)
+            && branches.Any(b => b.Name == target["refs/heads/".Length..])
+            ? target["refs/heads/".Length..]
+            : null;
+
+    private static string? Head(Repository repository, string branch) =>
+        Reference.IsValidName($"refs/heads/{branch}") ? repository.Refs[$"refs/heads/{branch}"]?.ResolveToDirectReference()?.TargetIdentifier : null;
+
+    /// <summary>The commit a (possibly abbreviated) id or a tag names, as <c>git rev-parse {id}^{commit}</c> finds it.</summary>
+    private static Commit? FindCommit(Repository repository, string commit)
+    {
+        try
+        {
+            return repository.Lookup($"{commit}^{{commit}}") as Commit;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null; // ambiguous, or not an object name at all
+        }
+    }
+
+    /// <summary>A blob's text as git prints it to a UTF-8 reader.</summary>
+    private static string Text(Blob blob)
+    {
+        using var reader = new StreamReader(blob.GetContentStream(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
 }
