@@ -22,7 +22,7 @@ internal static class DistGitSeeder
             Users = scenario.People.Keys.Concat(ServiceAccounts).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
         // The histories are planned in memory first (where a scenario mistake is reported), then written in-process
-        // by libgit2, several repositories at a time: no git process at all.
+        // by libgit2 into a copy of an empty repository, several repositories at a time: no git process at all.
         var planned = new List<(DistGitRepo Repo, DistGitRepoScenario Scenario, RepositoryHistory History)>();
         foreach (var (key, repoScenario) in scenario.Distgit.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -45,14 +45,19 @@ internal static class DistGitSeeder
                 throw new ConfigurationException(repoScenario.At, e.Problem);
             }
         }
+        var templates = new EmptyRepositoryTemplates(Path.Combine(world.GitRoot, ".templates"));
         try
         {
             Parallel.ForEach(planned, new ParallelOptions { MaxDegreeOfParallelism = SeedingConcurrency }, p =>
-                BareRepository.Init(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch).Write(p.History.Commits));
+                templates.CopyTo(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch).Write(p.History.Commits));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             throw e.InnerExceptions[0];
+        }
+        finally
+        {
+            templates.Dispose();
         }
         foreach (var (repo, repoScenario, history) in planned)
         {
