@@ -38,15 +38,49 @@ internal sealed class BareRepository(string path)
 
     public string? Head(string branch) => Branches().Where(b => b.Name == branch).Select(b => b.Head).FirstOrDefault();
 
-    public string? ReadFile(string branch, string file)
+    /// <summary>
+    /// A file's text at a branch head or, when no branch has that name, at a commit (a hexadecimal id, full or
+    /// abbreviated; a tag is followed to its commit), as Pagure's raw view resolves it. Null when either is missing.
+    /// </summary>
+    public string? ReadFile(string branchOrCommit, string file)
     {
-        if (Head(branch) is null)
+        string revision;
+        if (Head(branchOrCommit) is not null)
+        {
+            revision = $"refs/heads/{branchOrCommit}";
+        }
+        else if (IsHexadecimal(branchOrCommit))
+        {
+            revision = $"{branchOrCommit}^{{commit}}";
+        }
+        else
         {
             return null;
         }
-        var result = Git.TryRun(Path, "cat-file", "blob", $"refs/heads/{branch}:{file}");
+        var result = Git.TryRun(Path, "cat-file", "blob", $"{revision}:{file}");
         return result.ExitCode == 0 ? result.Output : null;
     }
+
+    /// <summary>
+    /// The commit a hexadecimal id (full or abbreviated) names, or null when it names nothing, or something other than
+    /// a commit (a tag, a tree, a blob: Pagure's commit endpoint does not follow tags).
+    /// </summary>
+    public RepositoryCommit? CommitInfo(string id)
+    {
+        if (!IsHexadecimal(id))
+        {
+            return null;
+        }
+        // One process: --batch prints "<id> <type> <size>" and the raw object, or "<name> missing/ambiguous".
+        var output = Git.RunWithInput(Path, System.Text.Encoding.UTF8.GetBytes(id + "\n"), "cat-file", "--batch");
+        var header = output.Split('\n', 2);
+        var fields = header[0].Split(' ');
+        return fields is [var hash, "commit", _] && header.Length == 2
+            ? RepositoryCommit.Parse(hash, header[1].EndsWith('\n') ? header[1][..^1] : header[1])
+            : null;
+    }
+
+    private static bool IsHexadecimal(string id) => id.Length is >= 4 and <= 64 && id.All(char.IsAsciiHexDigit);
 
     public bool HasCommit(string commit) => Git.TryRun(Path, "cat-file", "-e", $"{commit}^{{commit}}").ExitCode == 0;
 
