@@ -8,7 +8,7 @@ using Path = System.IO.Path;
 namespace Releng.Build.Tasks;
 
 [TaskName("bench")]
-[TaskDescription("Runs the benchmarks (host start, sandbox seeding, ticket jobs at scale and latency: requests, wall time, memory, concurrency) and prints a table; --full adds the largest sizes")]
+[TaskDescription("Runs the benchmarks (host start, sandbox seeding, ticket jobs at scale and latency: requests, wall time, memory, concurrency) and prints a table; --full adds the largest sizes; --tickets=500,2000 --latency=20 pick the ticket jobs' sizes and latencies")]
 public sealed class BenchTask : FrostingTask<JobsContext>
 {
     public override void Run(JobsContext context)
@@ -24,6 +24,13 @@ public sealed class BenchTask : FrostingTask<JobsContext>
         if (context.Arguments.HasArgument("only"))
         {
             arguments.AppendQuoted("--only=" + context.Arguments.GetArguments("only").Last());
+        }
+        foreach (var name in new[] { "tickets", "latency" })
+        {
+            if (context.Arguments.HasArgument(name))
+            {
+                arguments.AppendQuoted($"--{name}=" + context.Arguments.GetArguments(name).Last());
+            }
         }
         var exitCode = context.StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
         if (exitCode != 0)

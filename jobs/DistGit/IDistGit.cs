@@ -17,6 +17,15 @@ public interface IDistGit
     /// <summary>A file's text at the head of a branch, or null when the file (or the branch, or the project) does not exist.</summary>
     Task<string?> GetFileAsync(DistGitRepo repo, string branch, string path, CancellationToken cancellationToken = default);
 
+    /// <summary>A file's text at a commit (full or abbreviated hash), or null when the file or the commit does not exist.</summary>
+    Task<string?> GetFileAtCommitAsync(DistGitRepo repo, string commit, string path, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A commit's metadata (names, committer time, message, parents), or null when the forge does not know the commit
+    /// or cannot say (a server without the endpoint answers 404 too): the caller then reads the history with git.
+    /// </summary>
+    Task<DistGitCommit?> GetCommitAsync(DistGitRepo repo, string commit, CancellationToken cancellationToken = default);
+
     /// <summary>The content of <c>dead.package</c> on the branch (the retirement reason), or null when the branch is not retired.</summary>
     Task<string?> GetRetirementReasonAsync(DistGitRepo repo, string branch, CancellationToken cancellationToken = default);
 

@@ -16,9 +16,16 @@ public interface IPagureDistGitApi
     [Get("/api/0/{ns}/{name}/git/branches?with_commits=true")]
     Task<IApiResponse<PagureBranchesJson>> GetBranches(string ns, string name, CancellationToken cancellationToken);
 
-    /// <summary>Not under <c>/api/0</c>: the raw blob at a branch head, as plain text.</summary>
-    [Get("/{ns}/{name}/raw/{branch}/f/{**path}")]
-    Task<IApiResponse<string>> GetRawFile(string ns, string name, string branch, string path, CancellationToken cancellationToken);
+    /// <summary>
+    /// Not under <c>/api/0</c>: the raw blob at a branch head or at a commit (<paramref name="identifier"/> is looked up
+    /// as a branch name first, then as a commit hash), as plain text.
+    /// </summary>
+    [Get("/{ns}/{name}/raw/{identifier}/f/{**path}")]
+    Task<IApiResponse<string>> GetRawFile(string ns, string name, string identifier, string path, CancellationToken cancellationToken);
+
+    /// <summary>404 <c>ENOCOMMIT</c> for an unknown or invalid hash, or one that names something other than a commit.</summary>
+    [Get("/api/0/{ns}/{name}/c/{commit}/info")]
+    Task<IApiResponse<PagureCommitJson>> GetCommit(string ns, string name, string commit, CancellationToken cancellationToken);
 
     [Post(PagureDistGit.NewProjectPath)]
     Task<IApiResponse<PagureMessageJson>> CreateProject(

@@ -45,12 +45,34 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
         return new DistGitBranches(branches.ToList(), defaultBranch);
     }
 
-    public async Task<string?> GetFileAsync(DistGitRepo repo, string branch, string path, CancellationToken cancellationToken = default)
+    public Task<string?> GetFileAsync(DistGitRepo repo, string branch, string path, CancellationToken cancellationToken = default) =>
+        GetRawFileAsync(repo, DistGitName.Branch(branch), path, cancellationToken);
+
+    public Task<string?> GetFileAtCommitAsync(DistGitRepo repo, string commit, string path, CancellationToken cancellationToken = default) =>
+        GetRawFileAsync(repo, DistGitName.Commit(commit), path, cancellationToken);
+
+    public async Task<DistGitCommit?> GetCommitAsync(DistGitRepo repo, string commit, CancellationToken cancellationToken = default)
     {
-        DistGitName.Branch(branch);
-        var response = await api.GetRawFile(repo.Namespace, repo.Name, branch, CheckPath(path), cancellationToken)
+        var response = await api.GetCommit(repo.Namespace, repo.Name, DistGitName.Commit(commit), cancellationToken).ConfigureAwait(false);
+        // ENOCOMMIT, a missing project, or a server that predates the endpoint (Flask's own 404 page): no answer here.
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        var json = Ensure(response);
+        var offset = TimeSpan.FromMinutes(json.CommitTimeOffset);
+        return new DistGitCommit(
+            json.Hash, json.Author ?? "", json.Committer ?? "",
+            DateTimeOffset.FromUnixTimeSeconds(json.CommitTime).ToOffset(offset),
+            json.Message ?? "", json.ParentIds ?? []);
+    }
+
+    /// <summary><paramref name="identifier"/>: a branch name or a commit hash, already validated.</summary>
+    private async Task<string?> GetRawFileAsync(DistGitRepo repo, string identifier, string path, CancellationToken cancellationToken)
+    {
+        var response = await api.GetRawFile(repo.Namespace, repo.Name, identifier, CheckPath(path), cancellationToken)
             .ConfigureAwait(false);
-        // The raw view answers 404 (an HTML page, not Pagure's JSON error) for a missing project, branch or file.
+        // The raw view answers 404 (an HTML page, not Pagure's JSON error) for a missing project, branch, commit or file.
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;

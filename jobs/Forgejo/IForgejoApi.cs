@@ -13,10 +13,11 @@ public interface IForgejoApi
     /// One page of issues. <paramref name="type"/> <c>issues</c> leaves pull requests out (absent, both come back).
     /// <paramref name="labels"/> are comma-separated names, AND-ed, unknown names dropped (all unknown: no filter).
     /// <paramref name="since"/> is RFC 3339 on <c>updated_at</c>, inclusive. <paramref name="limit"/> is clamped by
-    /// the server to <see cref="ForgejoApiSettings.MaxResponseItems"/> without saying so.
+    /// the server to <see cref="ForgejoApiSettings.MaxResponseItems"/> without saying so. The answer comes back whole,
+    /// for its <c>X-Total-Count</c> header: read it with <see cref="ForgejoApiExtensions.ReadIssuePageAsync"/>.
     /// </summary>
     [Get("/api/v1/repos/{owner}/{repo}/issues")]
-    Task<List<ForgejoIssue>> ListIssuesAsync(
+    Task<HttpResponseMessage> ListIssuesAsync(
         string owner,
         string repo,
         string? state = null,

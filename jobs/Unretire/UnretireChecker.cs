@@ -9,8 +9,8 @@ namespace Releng.Jobs.Unretire;
 
 /// <summary>
 /// Runs the checks that replace <c>check-unretirement.py</c> for one request: reads dist-git (project, branches with
-/// their heads, <c>dead.package</c> through the API, and only when some branch is retired a shallow clone of each
-/// branch's head and parent, to find the retiring commit), Koji block states of the branches' tags, the requester's
+/// their heads, <c>dead.package</c> through the API; for a retired branch the head commit's info and <c>dead.package</c>
+/// at its parent through the API, and only when the retirement is older than the head a shallow clone), Koji block states of the branches' tags, the requester's
 /// account and the review bug. Only reads. <see cref="PrepareAsync"/> reads the Koji block states of a whole run's
 /// requests at once, so a run of many tickets asks Koji a number of times that does not grow with them.
 /// </summary>
@@ -75,18 +75,7 @@ public sealed partial class UnretireChecker(
             ? distGit.GetRetirementReasonAsync(repo, b, cancellationToken)
             : Task.FromResult<string?>(null)));
 
-        var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
-        if (deadPackages.Any(d => d is not null))
-        {
-            await using var copy = await git.ShallowCloneAsync(repo, cancellationToken);
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (deadPackages[i] is not null)
-                {
-                    retirements[names[i]] = await copy.FindRetirementAsync(names[i], branches.HeadOf(names[i]), deadPackages[i], cancellationToken);
-                }
-            }
-        }
+        var retirements = await FindRetirementsAsync(repo, branches, names, deadPackages, cancellationToken);
 
         var tagOf = names.ToDictionary(b => b, b => tags.TagFor(b, repo.Namespace), StringComparer.Ordinal);
         var knownTags = tagOf.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -114,6 +103,58 @@ public sealed partial class UnretireChecker(
                 .ValidateAsync(bug, new ReviewRequest(repo.Name, request.Requester, repo.Namespace), cancellationToken);
         }
         return partial with { Review = review, ReviewBugUrl = request.ReviewBug is { } id ? bugzilla.BugUrl(id) : null };
+    }
+
+    /// <summary>
+    /// The retiring commit of each retired branch. dist-git's API answers when the retirement is the branch head (the
+    /// usual case, and the only one a plain revert fixes): the head's first parent has no <c>dead.package</c>. Only the
+    /// branches it cannot answer for (an older retirement, a root or merge head, a server without the commit endpoint)
+    /// are read from one shallow clone, so a run whose retirements are heads starts no git process.
+    /// </summary>
+    private async Task<Dictionary<string, RetirementCommit?>> FindRetirementsAsync(
+        DistGitRepo repo, DistGitBranches branches, List<string> names, string?[] deadPackages, CancellationToken cancellationToken)
+    {
+        var retired = Enumerable.Range(0, names.Count).Where(i => deadPackages[i] is not null).ToList();
+        var answered = await Task.WhenAll(retired.Select(i =>
+            FindHeadRetirementAsync(repo, names[i], branches.HeadOf(names[i]), deadPackages[i]!, cancellationToken)));
+        var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
+        for (var k = 0; k < retired.Count; k++)
+        {
+            if (answered[k] is { } retirement)
+            {
+                retirements[names[retired[k]]] = retirement;
+            }
+        }
+        var rest = retired.Where(i => !retirements.ContainsKey(names[i])).ToList();
+        if (rest.Count > 0)
+        {
+            await using var copy = await git.ShallowCloneAsync(repo, cancellationToken);
+            foreach (var i in rest)
+            {
+                retirements[names[i]] = await copy.FindRetirementAsync(names[i], branches.HeadOf(names[i]), deadPackages[i], cancellationToken);
+            }
+        }
+        return retirements;
+    }
+
+    /// <summary>
+    /// The retirement when it is the head commit of the branch, read through the API: the head's info and
+    /// <c>dead.package</c> at its only parent. Null when the API cannot tell (the parent has the file too, the head
+    /// is a root or a merge, or the server does not know the commit): git has to look.
+    /// </summary>
+    private async Task<RetirementCommit?> FindHeadRetirementAsync(
+        DistGitRepo repo, string branch, string? head, string reason, CancellationToken cancellationToken)
+    {
+        if (!DistGitName.IsCommit(head) || await distGit.GetCommitAsync(repo, head!, cancellationToken) is not { } commit
+            || commit.Hash != head || commit.ParentIds is not [var parent] || !DistGitName.IsCommit(parent))
+        {
+            return null;
+        }
+        if (await distGit.GetFileAtCommitAsync(repo, parent, PagureDistGit.DeadPackage, cancellationToken) is not null)
+        {
+            return null;
+        }
+        return new RetirementCommit(branch, commit.Hash, commit.CommitTime, commit.Author, commit.Message.TrimEnd('\n'), head!, 0, reason);
     }
 
     private async Task<bool> IsFedoraAliveAsync(

@@ -6,9 +6,14 @@ using Releng.Jobs.Benchmarks;
 var full = args.Contains("--full");
 // --only=<text> runs the benchmarks whose name contains it, e.g. --only=Koji.
 var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ordinal))?["--only=".Length..];
-(int, int)[] ticketVariants = full
-    ? [(100, 0), (100, 20), (100, 100), (500, 0), (500, 20), (500, 100), (2000, 0), (2000, 20), (2000, 100)]
-    : [(100, 0), (100, 20), (100, 100), (500, 20)];
+// --tickets=500,2000 and --latency=20 (each a comma-separated list) run the ticket jobs at just those sizes and latencies.
+var tickets = ListArgument(args, "--tickets=");
+var latencies = ListArgument(args, "--latency=");
+(int, int)[] ticketVariants = tickets is not null || latencies is not null
+    ? [.. from n in tickets ?? [100, 500] from ms in latencies ?? [20] select (n, ms)]
+    : full
+        ? [(100, 0), (100, 20), (100, 100), (500, 0), (500, 20), (500, 100), (2000, 0), (2000, 20), (2000, 100)]
+        : [(100, 0), (100, 20), (100, 100), (500, 20)];
 IBenchmark[] benchmarks =
 [
     new HostStartBenchmark(),
@@ -33,3 +38,9 @@ foreach (var benchmark in benchmarks.Where(b => only is null || b.Name.Contains(
     rows.AddRange(measured);
 }
 Console.WriteLine(MarkdownTable.Render(rows));
+
+static int[]? ListArgument(string[] args, string prefix) =>
+    args.LastOrDefault(a => a.StartsWith(prefix, StringComparison.Ordinal)) is { } value
+        ? value[prefix.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => int.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+        : null;

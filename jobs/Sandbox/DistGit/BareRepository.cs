@@ -46,8 +46,32 @@ internal sealed class BareRepository(string path)
 
     public string? Head(string branch) => Read(repository => Head(repository, branch));
 
-    public string? ReadFile(string branch, string file) => Read(repository =>
-        Head(repository, branch) is { } head && repository.Lookup<Commit>(new ObjectId(head))?[file]?.Target is Blob blob ? Text(blob) : null);
+    /// <summary>
+    /// A file's text at a branch head or, when no branch has that name, at a commit (a hexadecimal id, full or
+    /// abbreviated; a tag is followed to its commit), as Pagure's raw view resolves it. Null when either is missing.
+    /// </summary>
+    public string? ReadFile(string branchOrCommit, string file) => Read(repository =>
+    {
+        var commit = Head(repository, branchOrCommit) is { } head
+            ? repository.Lookup<Commit>(new ObjectId(head))
+            : IsHexadecimal(branchOrCommit) ? FindCommit(repository, branchOrCommit) : null;
+        return commit?[file]?.Target is Blob blob ? Text(blob) : null;
+    });
+
+    /// <summary>
+    /// The commit a hexadecimal id (full or abbreviated) names, or null when it names nothing, or something other than
+    /// a commit (a tag, a tree, a blob: Pagure's commit endpoint does not follow tags).
+    /// </summary>
+    public RepositoryCommit? CommitInfo(string id) => Read(repository =>
+    {
+        if (!IsHexadecimal(id) || FindObject(repository, id) is not Commit commit)
+        {
+            return null;
+        }
+        // What pygit2 reports: libgit2's message (the raw one), the committer's time and offset in minutes.
+        return new RepositoryCommit(commit.Sha, commit.Author.Name, commit.Committer.Name, commit.Committer.When.ToUnixTimeSeconds(),
+            (int)commit.Committer.When.Offset.TotalMinutes, commit.Message, commit.Parents.Select(p => p.Sha).ToList(), commit.Tree.Sha);
+    });
 
     public bool HasCommit(string commit) => Read(repository => FindCommit(repository, commit) is not null);
 
@@ -115,17 +139,21 @@ internal sealed class BareRepository(string path)
         Reference.IsValidName($"refs/heads/{branch}") ? repository.Refs[$"refs/heads/{branch}"]?.ResolveToDirectReference()?.TargetIdentifier : null;
 
     /// <summary>The commit a (possibly abbreviated) id or a tag names, as <c>git rev-parse {id}^{commit}</c> finds it.</summary>
-    private static Commit? FindCommit(Repository repository, string commit)
+    private static Commit? FindCommit(Repository repository, string commit) => FindObject(repository, $"{commit}^{{commit}}") as Commit;
+
+    private static GitObject? FindObject(Repository repository, string name)
     {
         try
         {
-            return repository.Lookup($"{commit}^{{commit}}") as Commit;
+            return repository.Lookup(name);
         }
         catch (LibGit2SharpException)
         {
             return null; // ambiguous, or not an object name at all
         }
     }
+
+    private static bool IsHexadecimal(string id) => id.Length is >= 4 and <= 64 && id.All(char.IsAsciiHexDigit);
 
     /// <summary>A blob's text as git prints it to a UTF-8 reader.</summary>
     private static string Text(Blob blob)

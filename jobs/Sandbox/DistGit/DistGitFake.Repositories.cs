@@ -3,21 +3,57 @@ using WireMock;
 
 namespace Releng.Jobs.Sandbox.DistGit;
 
-/// <summary>What is read from and written to the bare repositories with git: branches and raw files.</summary>
+/// <summary>What is read from and written to the bare repositories with git: branches, raw files and commits.</summary>
 public sealed partial class DistGitFake
 {
+    /// <summary>
+    /// <c>/{ns}/{repo}/raw/{identifier}/f/{path}</c>: the identifier is a branch name or else a commit id. Like Pagure,
+    /// a missing project, identifier or file, and an empty file ("No content found"), are a 404 page.
+    /// </summary>
     private ResponseMessage RawFile(IRequestMessage request)
     {
         var segments = Segments(request);
-        var (ns, name, branch) = (segments[0], segments[1], segments[3]);
+        var (ns, name, identifier) = (segments[0], segments[1], segments[3]);
         var file = string.Join('/', segments.Skip(5));
-        if (!DistGitName.IsBranch(branch) || segments.Skip(5).Any(s => s is "" or "." or "..") || !ProjectExists(ns, name))
+        // Branch names never read as hashes (BranchName), so an identifier is one or the other.
+        if (!(DistGitName.IsBranch(identifier) || DistGitName.IsCommit(identifier.ToLowerInvariant())) || segments.Skip(5).Any(s => s is "" or "." or "..") || !ProjectExists(ns, name))
         {
             return NotFoundPage();
         }
         var path = DistGit.RepositoryPath(ns, name);
-        var content = InRepository(path, () => new BareRepository(path).ReadFile(branch, file));
-        return content is null ? NotFoundPage() : TextResponse(200, content, "text/plain; charset=utf-8");
+        var content = InRepository(path, () => new BareRepository(path).ReadFile(identifier, file));
+        return string.IsNullOrEmpty(content) ? NotFoundPage() : TextResponse(200, content, "text/plain; charset=utf-8");
+    }
+
+    /// <summary>
+    /// <c>/api/0/{ns}/{repo}/c/{hash}/info</c>, answered as pygit2 reads the commit, not wrapped. An id that is not
+    /// hexadecimal, names nothing, or names something other than a commit is 404 <c>ENOCOMMIT</c>.
+    /// </summary>
+    private ResponseMessage CommitInfo(IRequestMessage request)
+    {
+        var segments = Segments(request);
+        var (ns, name, id) = (segments[2], segments[3], segments[5]);
+        if (!ProjectExists(ns, name))
+        {
+            return NoProject();
+        }
+        var path = DistGit.RepositoryPath(ns, name);
+        var commit = InRepository(path, () => new BareRepository(path).CommitInfo(id));
+        if (commit is null)
+        {
+            return Error(404, "ENOCOMMIT", "No such commit found in this repository");
+        }
+        return JsonResponse(200, new SortedDictionary<string, object?>
+        {
+            ["author"] = commit.Author,
+            ["committer"] = commit.Committer,
+            ["commit_time"] = commit.CommitTime,
+            ["commit_time_offset"] = commit.CommitTimeOffset,
+            ["hash"] = commit.Hash,
+            ["message"] = commit.Message,
+            ["parent_ids"] = commit.ParentIds,
+            ["tree_id"] = commit.TreeId,
+        });
     }
 
     private ResponseMessage ListBranches(IRequestMessage request)

@@ -50,7 +50,7 @@ public sealed class ForgejoFakeSpecTests
         await Session(forge);
         await Assert.ThrowsAsync<ForgejoException>(() => mallory.Tracker.CloseAsync(ScmRepo, 2, "Invalid"));
         await Assert.ThrowsAsync<ForgejoException>(() => mallory.Api.EditIssueAsync("releng", "fedora-scm-requests", 2, new ForgejoEditIssueForm { State = "closed" }));
-        await Assert.ThrowsAsync<ForgejoException>(() => mallory.Api.ListIssuesAsync("alice", "private"));
+        await Assert.ThrowsAsync<ForgejoException>(() => mallory.Api.ReadIssuePageAsync("alice", "private", new ForgejoIssueFilter(), 1, 30));
         await Assert.ThrowsAsync<ForgejoException>(() => forge.Api.ListOrgLabelsAsync("nobody"));
 
         var entries = forge.Requests.Concat(mallory.Requests).ToList();

@@ -22,10 +22,11 @@ internal sealed class ForgejoTestServer : IDisposable
     private readonly TestSandbox _sandbox;
     private readonly ServiceProvider _provider;
 
-    public ForgejoTestServer(ForgejoScenario scenario, string? token = Token, Func<ForgejoTrackerSettings, ForgejoTrackerSettings>? configure = null)
+    public ForgejoTestServer(ForgejoScenario scenario, string? token = Token, Func<ForgejoTrackerSettings, ForgejoTrackerSettings>? configure = null,
+        IReadOnlyList<IFakeBehaviour>? behaviours = null)
     {
         _sandbox = TestSandbox.From(new Scenario { Clock = TestSandbox.DefaultClock, Forge = scenario },
-            new TestSandboxOptions { Fakes = [ServiceName.Forge] });
+            new TestSandboxOptions { Fakes = [ServiceName.Forge], Behaviours = behaviours ?? [] });
         var settings = new ForgejoTrackerSettings(new Uri(Root));
         settings = configure?.Invoke(settings) ?? settings;
         var http = new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 };

@@ -1,5 +1,6 @@
 using System.Net;
 using Releng.Jobs.Http;
+using Releng.Jobs.Sandbox;
 using Releng.Jobs.Sandbox.Scenarios;
 using Releng.Jobs.Services;
 using Releng.Jobs.Tests.Sandbox;
@@ -15,10 +16,12 @@ internal static class PagureStories
     public const string RelengProjectToken = "releng-project-token";
 
     /// <summary>The fake Pagure over the scenario, and the real client holding <paramref name="token"/>.</summary>
-    public static TestSandbox Start(PagureScenario scenario, string? token = Token, Dictionary<string, PersonScenario>? people = null) =>
+    public static TestSandbox Start(PagureScenario scenario, string? token = Token, Dictionary<string, PersonScenario>? people = null,
+        IReadOnlyList<IFakeBehaviour>? behaviours = null) =>
         TestSandbox.From(new Scenario { Clock = TestSandbox.DefaultClock, Pagure = scenario, People = people ?? [] }, new TestSandboxOptions
         {
             Fakes = [ServiceName.Pagure],
+            Behaviours = behaviours ?? [],
             Credentials = TestSandbox.NoCredentials with { PagureToken = token },
             Http = new HttpOptions { RetryBaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3 },
         });
