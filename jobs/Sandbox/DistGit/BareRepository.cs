@@ -39,24 +39,16 @@ internal sealed class BareRepository(string path)
     public string? Head(string branch) => Branches().Where(b => b.Name == branch).Select(b => b.Head).FirstOrDefault();
 
     /// <summary>
-    /// A file's text at a branch head or, when no branch has that name, at a commit (a hexadecimal id, full or
-    /// abbreviated; a tag is followed to its commit), as Pagure's raw view resolves it. Null when either is missing.
+    /// A file's text at a branch head or at a commit (a hexadecimal id, full or abbreviated; a tag is followed to its
+    /// commit), as Pagure's raw view resolves it: branch names first. Null when either is missing. A full hash cannot be
+    /// a branch name (<see cref="BranchName"/>) and a name that is not hexadecimal cannot be a commit, so those take one
+    /// git command; only a short hexadecimal name is looked up as a branch first.
     /// </summary>
     public string? ReadFile(string branchOrCommit, string file)
     {
-        string revision;
-        if (Head(branchOrCommit) is not null)
-        {
-            revision = $"refs/heads/{branchOrCommit}";
-        }
-        else if (IsHexadecimal(branchOrCommit))
-        {
-            revision = $"{branchOrCommit}^{{commit}}";
-        }
-        else
-        {
-            return null;
-        }
+        var revision = IsFullHash(branchOrCommit) || (IsHexadecimal(branchOrCommit) && Head(branchOrCommit) is null)
+            ? $"{branchOrCommit}^{{commit}}"
+            : $"refs/heads/{branchOrCommit}";
         var result = Git.TryRun(Path, "cat-file", "blob", $"{revision}:{file}");
         return result.ExitCode == 0 ? result.Output : null;
     }
@@ -81,6 +73,8 @@ internal sealed class BareRepository(string path)
     }
 
     private static bool IsHexadecimal(string id) => id.Length is >= 4 and <= 64 && id.All(char.IsAsciiHexDigit);
+
+    private static bool IsFullHash(string id) => id.Length is 40 or 64 && id.All(char.IsAsciiHexDigit);
 
     public bool HasCommit(string commit) => Git.TryRun(Path, "cat-file", "-e", $"{commit}^{{commit}}").ExitCode == 0;
 
