@@ -95,6 +95,14 @@ public sealed class ForgejoTicketTracker(IForgejoApi api, ForgejoTrackerSettings
         return ToTicket(project, issue, await CommentsAsync(repository, issue, cancellationToken));
     }
 
+    /// <summary>One GET of the issue's comments (the issue itself is not read again).</summary>
+    public async Task<IReadOnlyList<TicketComment>> GetCommentsAsync(string project, int id, CancellationToken cancellationToken = default)
+    {
+        var repository = ForgejoRepository.Parse(project);
+        var comments = await api.ListCommentsAsync(repository.Owner, repository.Repo, id, cancellationToken);
+        return ToComments(comments);
+    }
+
     /// <summary>The configured statuses, and any other <c>Closed As/…</c> label the repository or organization has.</summary>
     public async Task<IReadOnlyList<string>> GetCloseStatusesAsync(string project, CancellationToken cancellationToken = default)
     {
@@ -248,13 +256,15 @@ public sealed class ForgejoTicketTracker(IForgejoApi api, ForgejoTrackerSettings
             Updated: issue.UpdatedAt,
             ClosedAt: issue.IsOpen ? null : issue.ClosedAt,
             Fields: new Dictionary<string, string>(StringComparer.Ordinal),
-            Comments: comments
-                .OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id)
-                .Select(comment => new TicketComment(
-                    comment.Id, ForgejoUser.AuthorOf(comment.User, comment.OriginalAuthor), comment.Body, comment.CreatedAt))
-                .ToList(),
+            Comments: ToComments(comments),
             Url: TicketUrl(project, issue.Number));
     }
+
+    private static IReadOnlyList<TicketComment> ToComments(IEnumerable<ForgejoComment> comments) => comments
+        .OrderBy(comment => comment.CreatedAt).ThenBy(comment => comment.Id)
+        .Select(comment => new TicketComment(
+            comment.Id, ForgejoUser.AuthorOf(comment.User, comment.OriginalAuthor), comment.Body, comment.CreatedAt))
+        .ToList();
 
     private static IReadOnlyList<string> LabelNames(ForgejoIssue issue) => (issue.Labels ?? []).Select(label => label.Name).ToList();
 

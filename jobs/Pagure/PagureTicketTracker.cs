@@ -57,6 +57,10 @@ public sealed class PagureTicketTracker(IPagureTicketsApi api, ServiceEndpoints 
         }
     }
 
+    /// <summary>Pagure has no comments-only endpoint: the issue's one GET carries them.</summary>
+    public async Task<IReadOnlyList<TicketComment>> GetCommentsAsync(string project, int id, CancellationToken cancellationToken = default) =>
+        ToTicket(project, await api.GetIssueAsync(project, id, cancellationToken)).Comments;
+
     public async Task<IReadOnlyList<string>> GetCloseStatusesAsync(string project, CancellationToken cancellationToken = default)
     {
         var load = _closeStatuses.GetOrAdd(project, key => new Lazy<Task<IReadOnlyList<string>>>(() => LoadCloseStatusesAsync(key)));

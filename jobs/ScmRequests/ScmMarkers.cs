@@ -4,6 +4,9 @@ namespace Releng.Jobs.ScmRequests;
 public static class ScmMarkers
 {
     public const string Processed = "scm-processed";
+
+    /// <summary>Posted right before this ticket's run creates a branch; its <c>branch</c> field names it.</summary>
+    public const string CreatingBranch = "scm-creating-branch";
     public const string Invalid = "scm-invalid";
     public const string NeedsHuman = "scm-needs-human";
     public const string AwaitValid = "scm-await-valid";

@@ -27,6 +27,10 @@ public static class ScmMessages
     public static string BranchCreated(string branch) =>
         $"The branch {Shown(branch)} was created in git. It may take up to 10 minutes before you have write access on the branch.";
 
+    /// <summary>Said once, right before the branch is created (the bot's record that this ticket's run creates it).</summary>
+    public static string CreatingBranch(string branch, string repo) =>
+        $"Creating the branch {Shown(branch)} in {repo} for this request.";
+
     public static string MissingField(string field) => $"Invalid body, missing required field: {field}";
 
     public static string InvalidNamespace(string value) =>

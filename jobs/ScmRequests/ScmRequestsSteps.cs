@@ -100,6 +100,21 @@ public sealed class ScmRequestsSteps(
     }
 
     /// <summary>
+    /// Says, right before the branch is created, that this ticket's run creates it. The marker is how a later run
+    /// tells a branch this ticket's own run made (it died after the create, or lost the answer) from one that was
+    /// there before, such as a branch the bot created for an earlier request.
+    /// </summary>
+    public Step AnnounceBranch(Ticket ticket, DistGitRepo repo, string branch) =>
+        project.Comment($"comment on {project.Subject(ticket.Id)} ({ScmMarkers.CreatingBranch})", ticket.Id, current =>
+            CreatesBranch(current, bot, branch)
+                ? TicketCommentDraft.AlreadyPosted("already said")
+                : TicketCommentDraft.Post(BotMarker.Append(ScmMessages.CreatingBranch(branch, repo.FullName), ScmMarkers.CreatingBranch, ("branch", branch))));
+
+    /// <summary>True when the bot said on <paramref name="ticket"/> that this ticket's run creates (or created) <paramref name="branch"/>.</summary>
+    public static bool CreatesBranch(Ticket ticket, string bot, string branch) =>
+        ticket.Marked(bot, ScmMarkers.CreatingBranch).Any(m => m.Marker["branch"] == branch);
+
+    /// <summary>
     /// Posts <paramref name="text"/> on the review bug unless the bot's own account already posted it. Only the bot's
     /// comments count, so a packager quoting the text does not silence it. The comment stays plain text as packagers
     /// know it (no hidden marker: Bugzilla shows comments verbatim); the bot's login comes from the API key, asked

@@ -32,19 +32,17 @@ public sealed partial class ScmTicketDecider
         {
             return [Invalid(epelProblem)];
         }
-        var resuming = false;
-        if (branches.HeadOf(branch) is { } head)
+        // Only this ticket's own marker makes an existing branch this request's work (a run that died after creating
+        // it, or lost the answer): a branch the bot created for an earlier request looks just the same in git.
+        var announced = ScmRequestsSteps.CreatesBranch(ticket, Bot, branch);
+        var resuming = announced && branches.Contains(branch);
+        if (branches.Contains(branch))
         {
-            // A branch still at the first commit of the default branch is what this job creates: an earlier run
-            // died before closing the ticket. Anything else was there before the request.
-            await using var copy = await run.Git.CloneAsync(request.Repo, cancellationToken);
-            var first = await copy.FirstCommitAsync(defaultBranch, cancellationToken);
-            if (first is null || !string.Equals(first, head, StringComparison.Ordinal))
+            if (!resuming)
             {
                 return [Invalid(ScmMessages.BranchExists(branch, request.Repo.FullName))];
             }
-            resuming = true;
-            _evidence.Add(new Evidence("branch", $"{branch} exists at the first commit of {defaultBranch} (an earlier run): finishing"));
+            _evidence.Add(new Evidence("branch", $"{branch} exists, created by this ticket's earlier run: finishing"));
         }
         if (await run.DistGit.GetRetirementReasonAsync(request.Repo, defaultBranch, cancellationToken) is not null)
         {
@@ -56,12 +54,17 @@ public sealed partial class ScmTicketDecider
         {
             return rights.NeedsHuman ? [NeedsHuman(refusal, rights.Evidence, "collaborator-patterns")] : [Invalid(refusal)];
         }
-        var steps = new List<Step>
+        var steps = new List<Step>();
+        if (!announced)
         {
+            steps.Add(Steps.AnnounceBranch(ticket, request.Repo, branch));
+        }
+        steps.AddRange(
+        [
             Steps.CreateBranchFromFirstCommit(request.Repo, branch, defaultBranch),
             Steps.Comment(ticket, ScmMarkers.Processed, ScmMessages.BranchCreated(branch), RetryIds, force: false),
             Steps.Close(ticket, "Processed"),
-        };
+        ]);
         AnswerNeedlessValid();
         var decisions = new List<Decision>();
         decisions.Add(new Decision(_subject, ScmDecisionKinds.CreateBranch,

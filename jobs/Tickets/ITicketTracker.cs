@@ -28,6 +28,12 @@ public interface ITicketTracker
     /// <summary>One ticket with its comments, or null when it does not exist.</summary>
     Task<Ticket?> GetTicketAsync(string project, int id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The ticket's comments as they are now, in one request: a comment step's last look right before it writes, so
+    /// a run that posted the same marked comment meanwhile is seen (<see cref="TrackerProject.Comment"/>).
+    /// </summary>
+    Task<IReadOnlyList<TicketComment>> GetCommentsAsync(string project, int id, CancellationToken cancellationToken = default);
+
     /// <summary>The close statuses <paramref name="project"/> allows (read once per project and kept).</summary>
     Task<IReadOnlyList<string>> GetCloseStatusesAsync(string project, CancellationToken cancellationToken = default);
 

@@ -59,7 +59,10 @@ public sealed class TrackerProject(ITicketTracker tracker, string project)
 
     /// <summary>
     /// Re-reads the ticket, lets <paramref name="draft"/> say what is left to post (nothing when the bot's marked
-    /// comment is there), and posts it.
+    /// comment is there), and posts it. Right before the write it reads the comments once more (one request) and
+    /// posts nothing when a comment with an equal marker appeared since the ticket was read: another run posted the
+    /// same comment meanwhile. The trackers offer no compare-and-set, so two writes in the very same instant can
+    /// still both land; this shrinks that window to the time between that last read and the write.
     /// </summary>
     public Step Comment(string name, int id, Func<Ticket, TicketCommentDraft> draft) => new(name, async ct =>
     {
@@ -68,6 +71,10 @@ public sealed class TrackerProject(ITicketTracker tracker, string project)
         if (comment.Body is null)
         {
             return StepResult.AlreadyDone(comment.Detail);
+        }
+        if (await PostedMeanwhileAsync(current, comment.Body, ct))
+        {
+            return StepResult.AlreadyDone("already commented (posted meanwhile by another run)");
         }
         await tracker.CommentAsync(project, id, comment.Body, ct);
         return StepResult.Done(comment.Detail);
@@ -97,6 +104,31 @@ public sealed class TrackerProject(ITicketTracker tracker, string project)
                 $"{project} has no {string.Join(" or ", preferred.Select(p => $"'{p}'"))} close status ({string.Join(", ", statuses)})");
         return await CloseAsync(id, status, ct);
     });
+
+    /// <summary>
+    /// True when a comment carrying the same markers as <paramref name="body"/>, by the bot that wrote the ticket's
+    /// marked comments, is on the ticket now but was not in <paramref name="read"/>. An unmarked body is never skipped.
+    /// </summary>
+    private async Task<bool> PostedMeanwhileAsync(Ticket read, string body, CancellationToken cancellationToken)
+    {
+        var wanted = MarkerKeys(body);
+        if (wanted.Count == 0)
+        {
+            return false;
+        }
+        var bot = await tracker.WhoAmIAsync(cancellationToken);
+        var seen = read.Comments.Select(c => c.Id).ToHashSet();
+        var now = await tracker.GetCommentsAsync(project, read.Id, cancellationToken);
+        return now.Any(c => !seen.Contains(c.Id) && !c.IsSystem
+            && string.Equals(c.Author, bot, StringComparison.Ordinal)
+            && MarkerKeys(c.Text).SetEquals(wanted));
+    }
+
+    // A marker's identity: kind, version and every field, in a form two markers can be compared by.
+    private static HashSet<string> MarkerKeys(string text) =>
+        BotMarker.ReadAll(text)
+            .Select(m => BotMarker.Write(m.Kind, m.Fields.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)).ToArray()) + m.Version)
+            .ToHashSet(StringComparer.Ordinal);
 
     private async Task<StepResult> CloseAsync(int id, string status, CancellationToken cancellationToken) =>
         await tracker.CloseAsync(project, id, status, cancellationToken)

@@ -33,6 +33,9 @@ public sealed class PrefixedTicketTracker(ITicketTracker inner, TrackerKind kind
     public async Task<Ticket?> GetTicketAsync(string project, int id, CancellationToken cancellationToken = default) =>
         await inner.GetTicketAsync(Project(project), id, cancellationToken) is { } ticket ? ticket with { Project = project } : null;
 
+    public Task<IReadOnlyList<TicketComment>> GetCommentsAsync(string project, int id, CancellationToken cancellationToken = default) =>
+        inner.GetCommentsAsync(Project(project), id, cancellationToken);
+
     public Task<IReadOnlyList<string>> GetCloseStatusesAsync(string project, CancellationToken cancellationToken = default) =>
         inner.GetCloseStatusesAsync(Project(project), cancellationToken);
 

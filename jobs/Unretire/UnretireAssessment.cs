@@ -21,6 +21,12 @@ public enum UnretireVerdict
 
     /// <summary>A rule says no; a release engineer has to look.</summary>
     Refused,
+
+    /// <summary>
+    /// No rule says no, but who the requester or recipient is cannot be told (the account directory did not answer):
+    /// a person decides; nothing is unretired on a guess.
+    /// </summary>
+    AccountsUnknown,
 }
 
 /// <summary>Why an unretirement is refused: one kind per rule, with the sentence posted to the ticket.</summary>
@@ -83,17 +89,17 @@ public sealed partial record UnretireAssessment(UnretireVerdict Verdict, IReadOn
                     $"`{request.Repo.Name}` is not in the package list of Koji tag `{branch.KojiTag}`; adding it needs a human"));
             }
         }
-        if (facts.Requester is not { IsPackager: true })
+        if (facts.Requester is { IsKnown: true, IsPackager: false })
         {
             refusals.Add(new(RefusalKind.RequesterNotAllowed,
                 $"@{request.Requester} is not in the `packager` group; only packagers can take over a package"));
         }
-        else if (!facts.Project.IsOrphaned && !facts.Project.HasUserAccess(request.Requester))
+        else if (facts.Requester.IsKnown && !facts.Project.IsOrphaned && !facts.Project.HasUserAccess(request.Requester))
         {
             refusals.Add(new(RefusalKind.RequesterNotAllowed,
                 $"the package is not orphaned (main admin: @{facts.Project.Owner}) and @{request.Requester} has no access to it; its maintainers must ask"));
         }
-        if (facts.Project.IsOrphaned && request.Recipient != request.Requester && facts.Recipient is not { IsPackager: true })
+        if (facts.Project.IsOrphaned && request.Recipient != request.Requester && facts.Recipient is { IsKnown: true, IsPackager: false })
         {
             refusals.Add(new(RefusalKind.RecipientUnknown, $"@{request.Recipient}, who should get the package, is not in the `packager` group"));
         }
@@ -112,6 +118,10 @@ public sealed partial record UnretireAssessment(UnretireVerdict Verdict, IReadOn
         if (refusals.Count > 0)
         {
             return new(UnretireVerdict.Refused, refusals);
+        }
+        if (facts.AccountsUnknownBecause is not null)
+        {
+            return new(UnretireVerdict.AccountsUnknown, refusals);
         }
         if (!anyRetired)
         {

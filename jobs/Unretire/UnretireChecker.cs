@@ -170,8 +170,18 @@ public sealed partial class UnretireChecker(
         return dead is null;
     }
 
-    private Task<FedoraAccount?> FindAccountAsync(string user, CancellationToken cancellationToken) =>
-        directory.FindByUserAsync(user, cancellationToken);
+    /// <summary>The user's account, none, or unknown when the directory cannot answer (the report says "unknown").</summary>
+    private async Task<AccountFact> FindAccountAsync(string user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new AccountFact(await directory.FindByUserAsync(user, cancellationToken));
+        }
+        catch (AccountDirectoryUnavailableException e)
+        {
+            return AccountFact.Unknown(e.Message);
+        }
+    }
 
     private static bool IsEpel(string branch) => EpelPattern().IsMatch(branch);
 

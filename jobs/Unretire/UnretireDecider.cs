@@ -23,8 +23,13 @@ public sealed class UnretireDecider(
 
     public Decision NeedsHuman(Ticket ticket, AccountDirectoryUnavailableException reason) =>
         // Packager status and releng membership cannot be told: a person handles the ticket, nothing else is written.
-        PersonNeeded.Decide(project, ticket, bot, UnretireDecisionKinds.NeedsHuman, "accounts", reason.Message,
-            $"A member of the `{options.RelengGroup}` group", new Evidence("ticket", ticket.Url));
+        PersonNeeded.Decide(project, ticket, bot, UnretireDecisionKinds.NeedsHuman, AccountsReason, reason.Message,
+            RelengPerson, new Evidence("ticket", ticket.Url));
+
+    // One reason for every "cannot tell who someone is", so the ticket is told once whichever way it was found out.
+    private const string AccountsReason = "accounts";
+
+    private string RelengPerson => $"A member of the `{options.RelengGroup}` group";
 
     public Decision CouldNotDecide(Ticket ticket, Exception error) =>
         Decision.NothingToDo(project.Subject(ticket.Id), UnretireDecisionKinds.Error, $"the checks failed: {error.Message}",
@@ -60,6 +65,11 @@ public sealed class UnretireDecider(
         var lastReport = ticket.LatestMarked(bot, UnretireReport.MarkerKind);
         var reportIsNew = lastReport?.Marker[UnretireReport.HashField] != hash || commands.Retries.Count > 0;
         var reportStep = steps.Report(ticket, facts, assessment, hash, commands.Retries);
+
+        if (facts.AccountsUnknownBecause is { } unknown)
+        {
+            return AccountsUnknown(ticket, unknown, evidence, commands, reportIsNew ? reportStep : null);
+        }
 
         var planned = new List<Step>();
         string action;
@@ -114,6 +124,22 @@ public sealed class UnretireDecider(
             action = UnretireDecisionKinds.AnswerHelp;
         }
         return new Decision(subject, action, reason, evidence, planned);
+    }
+
+    /// <summary>
+    /// The report (phase 1, with "unknown" for the accounts) is posted all the same, and the ticket is told once that
+    /// it waits for a person; nothing is reverted or unblocked while an account is unknown.
+    /// </summary>
+    private Decision AccountsUnknown(Ticket ticket, string unknown, List<Evidence> evidence, UnretireCommandAnswers commands, Step? report)
+    {
+        var person = PersonNeeded.Decide(project, ticket, bot, UnretireDecisionKinds.NeedsHuman, AccountsReason, unknown, RelengPerson);
+        var planned = new List<Step>(steps.Help(ticket, commands));
+        if (report is not null)
+        {
+            planned.Add(report);
+        }
+        planned.AddRange(person.Steps);
+        return new Decision(person.Subject, UnretireDecisionKinds.NeedsHuman, person.Reason, evidence, planned);
     }
 
     private string Phase => options.Phase.ToString().ToLowerInvariant();

@@ -1,4 +1,3 @@
-using Releng.Jobs.Accounts;
 using Releng.Jobs.DistGit;
 using Releng.Jobs.Reviews;
 
@@ -9,8 +8,8 @@ namespace Releng.Jobs.Unretire;
 /// <see cref="UnretireAssessment"/>'s job.
 /// </summary>
 /// <param name="Project">Null when the package does not exist in dist-git.</param>
-/// <param name="Requester">The ticket author's Fedora account, null when unknown.</param>
-/// <param name="Recipient">The account that gets an orphaned package, null when unknown.</param>
+/// <param name="Requester">The ticket author's Fedora account: none when FAS has no such account, unknown when the account directory could not answer.</param>
+/// <param name="Recipient">The account that gets an orphaned package, the same way.</param>
 /// <param name="RecipientInDistGit">Whether the recipient has logged in to dist-git (null: not asked).</param>
 /// <param name="Review">The review bug's verdict when a bug was given and is needed.</param>
 public sealed record UnretireFacts(
@@ -19,13 +18,16 @@ public sealed record UnretireFacts(
     DistGitProject? Project,
     Uri ProjectUrl,
     IReadOnlyList<BranchFacts> Branches,
-    FedoraAccount? Requester,
-    FedoraAccount? Recipient,
+    AccountFact Requester,
+    AccountFact Recipient,
     bool? RecipientInDistGit,
     ReviewVerdict? Review,
     Uri? ReviewBugUrl,
     DateTimeOffset Now)
 {
+    /// <summary>Why who someone is cannot be told now (the account directory did not answer); null when every account fact is known.</summary>
+    public string? AccountsUnknownBecause => Requester.UnknownBecause ?? Recipient.UnknownBecause;
+
     public IEnumerable<BranchFacts> Retired => Branches.Where(b => b.IsRetired);
 
     /// <summary>Retired more than 8 weeks ago on some branch that is not exempt (EPEL while Fedora is alive).</summary>

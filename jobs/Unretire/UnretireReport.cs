@@ -41,6 +41,11 @@ public static class UnretireReport
                 lines.Add($"{branch.Branch} koji: {KojiState(branch)}");
             }
         }
+        // Only an unknown account adds a line, so reports of known accounts keep their hash.
+        foreach (var (role, _, account) in Accounts(facts).Where(a => !a.Account.IsKnown))
+        {
+            lines.Add($"{role} account: unknown");
+        }
         lines.Add($"re-review: {(facts.ReviewRequired ? "required" : "not required")}");
         lines.Add($"review bug: {ReviewState(facts)}");
         lines.Add($"verdict: {VerdictName(assessment.Verdict)}");
@@ -83,6 +88,10 @@ public static class UnretireReport
 
         text.AppendLine($"Requested by @{request.Requester} for {string.Join(", ", request.Branches.Select(b => $"`{b}`"))}" +
             (request.Recipient != request.Requester ? $", to be given to @{request.Recipient}." : "."));
+        foreach (var (role, user, account) in Accounts(facts).Where(a => !a.Account.IsKnown))
+        {
+            text.AppendLine($"Fedora account of the {role} @{user} (is it a packager?): **unknown**: {account.UnknownBecause!.TrimEnd('.')}.");
+        }
         text.AppendLine();
         if (facts.Project is { } project)
         {
@@ -160,6 +169,7 @@ public static class UnretireReport
         UnretireVerdict.ReadyWithReview => "ready with review",
         UnretireVerdict.NeedsReviewBug => "needs review bug",
         UnretireVerdict.AlreadyUnretired => "already unretired",
+        UnretireVerdict.AccountsUnknown => "accounts unknown",
         _ => "refused",
     };
 
@@ -173,8 +183,19 @@ public static class UnretireReport
             : "✅ every check passes and the review bug is valid; retirements over 8 weeks are unretired by a release engineer",
         UnretireVerdict.NeedsReviewBug => $"⏳ retired over 8 weeks ago: a new package review is needed",
         UnretireVerdict.AlreadyUnretired => "ℹ️ no requested branch is retired any more",
+        UnretireVerdict.AccountsUnknown => "⏳ no check says no, but the Fedora accounts cannot be verified now (unknown below); left for release engineering, nothing is unretired until they are known",
         _ => $"❌ not unretired automatically ({assessment.Refusals.Count} problem(s)); left for release engineering",
     };
+
+    /// <summary>The accounts the checks ask about: the requester, and the recipient when it is someone else.</summary>
+    private static IEnumerable<(string Role, string User, AccountFact Account)> Accounts(UnretireFacts facts)
+    {
+        yield return ("requester", facts.Request.Requester, facts.Requester);
+        if (facts.Request.Recipient != facts.Request.Requester)
+        {
+            yield return ("recipient", facts.Request.Recipient, facts.Recipient);
+        }
+    }
 
     private static string AgeVerdict(BranchFacts branch, UnretireFacts facts) =>
         branch.ReviewExempt ? "EPEL branch of a package alive in Fedora, no re-review needed"

@@ -48,14 +48,57 @@ public sealed class ScmRequestsRecoveryTests
     {
         await using var sandbox = ScmStories.Story();
         var decision = Assert.Single((await sandbox.PlanScmRequestsAsync(ticket: 5021)).Decisions);
+        // The first run said it creates the branch, created it, then died.
+        Assert.Equal(["comment on releng/fedora-scm-requests#5021 (scm-creating-branch)", "create branch epel9 of rpms/nethack"],
+            decision.Steps.Take(2).Select(s => s.Name));
         Assert.Equal(StepStatus.Done, (await decision.Steps[0].Run(CancellationToken.None)).Status);
+        Assert.Equal(StepStatus.Done, (await decision.Steps[1].Run(CancellationToken.None)).Status);
 
         var (resumed, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5021);
 
         Assert.Equal("create-branch", Assert.Single(resumed.Decisions).Action);
         Assert.Equal([StepStatus.AlreadyDone, StepStatus.Done, StepStatus.Done], outcomes.Select(o => o.Status));
-        Assert.Equal([ScmMessages.BranchCreated("epel9")], sandbox.BotComments(5021));
+        Assert.Equal([ScmMessages.CreatingBranch("epel9", "rpms/nethack"), ScmMessages.BranchCreated("epel9")], sandbox.BotComments(5021));
         Assert.Equal("Processed", sandbox.Issue(5021).CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_request_for_a_branch_the_bot_created_for_an_earlier_ticket_is_invalid_naming_the_branch()
+    {
+        await using var sandbox = ScmStories.Story();
+        await sandbox.ApplyScmRequestsAsync(ticket: 5021);
+        lock (sandbox.World.Sync)
+        {
+            var earlier = sandbox.Issue(5021);
+            sandbox.World.Pagure.Projects[ScmStories.Tracker].Issues.Add(new Releng.Jobs.Sandbox.Pagure.PagureIssueState
+            {
+                Id = 5099, Title = earlier.Title, Content = earlier.Content, Author = earlier.Author,
+                DateCreated = sandbox.World.Clock, LastUpdated = sandbox.World.Clock,
+            });
+        }
+
+        var (plan, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5099);
+
+        var decision = Assert.Single(plan.Decisions);
+        Assert.Equal("invalid", decision.Action);
+        Assert.DoesNotContain(outcomes, o => o.Step.StartsWith("create ", StringComparison.Ordinal));
+        Assert.Equal(["The branch `epel9` already exists in rpms/nethack"], sandbox.BotComments(5099));
+        Assert.Equal("Invalid", sandbox.Issue(5099).CloseStatus);
+        Assert.Equal("Processed", sandbox.Issue(5021).CloseStatus);
+    }
+
+    [Fact]
+    public async Task A_branch_this_ticket_announced_but_never_created_is_created_by_the_next_run_without_announcing_it_again()
+    {
+        await using var sandbox = ScmStories.Story();
+        var decision = Assert.Single((await sandbox.PlanScmRequestsAsync(ticket: 5021)).Decisions);
+        Assert.Equal(StepStatus.Done, (await decision.Steps[0].Run(CancellationToken.None)).Status);
+
+        var (resumed, outcomes) = await sandbox.ApplyScmRequestsAsync(ticket: 5021);
+
+        Assert.Equal("create-branch", Assert.Single(resumed.Decisions).Action);
+        Assert.Equal([StepStatus.Done, StepStatus.Done, StepStatus.Done], outcomes.Select(o => o.Status));
+        Assert.Equal([ScmMessages.CreatingBranch("epel9", "rpms/nethack"), ScmMessages.BranchCreated("epel9")], sandbox.BotComments(5021));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public sealed class ScmRequestsStoryTests(AppliedStory story) : IClassFixture<Ap
         var bare = new BareRepository(story.Sandbox.World.DistGit.RepositoryPath("rpms", package));
         var first = FirstCommit(bare.Path, "rawhide");
         Assert.Equal(first, bare.Head(branch));
-        Assert.Equal([ScmMessages.BranchCreated(branch)], story.Sandbox.BotComments(ticket));
+        Assert.Equal([ScmMessages.CreatingBranch(branch, $"rpms/{package}"), ScmMessages.BranchCreated(branch)], story.Sandbox.BotComments(ticket));
         Assert.Equal("Processed", story.Sandbox.Issue(ticket).CloseStatus);
     }
 

@@ -92,7 +92,10 @@ public sealed partial class HostileCorpusTests(HostileCorpusTests.Corpus corpus)
                 var comments = BotCommentsOf(tracker, ticket.Id);
                 var answers = comments.Count(text => BotMarker.ReadAll(text).Any(m => m.Kind is "scm-help" or "unretire-help"));
                 Assert.True(answers <= 1, $"{tracker}#{ticket.Id} got {answers} command answers");
-                Assert.True(comments.Count <= 2, $"{tracker}#{ticket.Id} got {comments.Count} comments");
+                // Besides the one line a branch request gets right before its branch is created (the bot's record
+                // that this ticket's run makes it).
+                var said = comments.Count(text => !BotMarker.ReadAll(text).Any(m => m.Kind == "scm-creating-branch"));
+                Assert.True(said <= 2, $"{tracker}#{ticket.Id} got {said} comments");
             }
         }
     }

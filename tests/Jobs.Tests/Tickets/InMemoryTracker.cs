@@ -15,6 +15,12 @@ internal sealed class InMemoryTracker(string bot, params string[] closeStatuses)
     public string Bot => bot;
     public int Writes { get; private set; }
 
+    /// <summary>How often the comments alone were read (a comment step's last look before it writes).</summary>
+    public int CommentReads { get; private set; }
+
+    /// <summary>Runs before each comments-only read: a test posts here what another run writes in the meantime.</summary>
+    public Action<int>? BeforeCommentsRead { get; set; }
+
     public Ticket Add(int id, string title = "a ticket", bool open = true)
     {
         var ticket = new Ticket("releng", id, title, "body", "jdoe", open, open ? null : "Fixed", null, [], false,
@@ -39,6 +45,13 @@ internal sealed class InMemoryTracker(string bot, params string[] closeStatuses)
 
     public Task<Ticket?> GetTicketAsync(string project, int id, CancellationToken cancellationToken = default) =>
         Task.FromResult(_tickets.GetValueOrDefault(id));
+
+    public Task<IReadOnlyList<TicketComment>> GetCommentsAsync(string project, int id, CancellationToken cancellationToken = default)
+    {
+        BeforeCommentsRead?.Invoke(id);
+        CommentReads++;
+        return Task.FromResult(_tickets[id].Comments);
+    }
 
     public Task<IReadOnlyList<string>> GetCloseStatusesAsync(string project, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<string>>(closeStatuses);

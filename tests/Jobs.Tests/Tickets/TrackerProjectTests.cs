@@ -84,6 +84,54 @@ public sealed class TrackerProjectTests
     }
 
     [Fact]
+    public async Task A_comment_another_run_posted_after_the_ticket_was_read_is_seen_right_before_the_write_and_not_posted_again()
+    {
+        _tracker.Add(1);
+        var body = BotMarker.Append("Unretired.", "unretire-done", ("ticket", "1"));
+        // The other run's equal comment lands between this step's read of the ticket and its write.
+        _tracker.BeforeCommentsRead = id => _tracker.AddComment(id, Bot, body);
+        var step = _project.CommentUnlessMarked("comment: done", 1, Bot, "unretire-done", () => body, alreadyPosted: "already announced");
+
+        var result = await step.Run(CancellationToken.None);
+
+        Assert.Equal(new StepResult(StepStatus.AlreadyDone, "already commented (posted meanwhile by another run)"), result);
+        Assert.Equal(1, _tracker.CommentReads);
+        Assert.Equal(0, _tracker.Writes);
+        Assert.Single(_tracker[1].Marked(Bot, "unretire-done"));
+    }
+
+    [Fact]
+    public async Task A_comment_posted_meanwhile_with_another_marker_or_by_someone_else_does_not_stop_the_write()
+    {
+        _tracker.Add(1);
+        _tracker.BeforeCommentsRead = id =>
+        {
+            _tracker.AddComment(id, Bot, BotMarker.Append("Older report.", "unretire-report", ("hash", "aaaa")));
+            _tracker.AddComment(id, "mallory", BotMarker.Append("Fake.", "unretire-report", ("hash", "bbbb")));
+        };
+        var step = _project.Comment("comment: report", 1, _ => TicketCommentDraft.Post(BotMarker.Append("Report.", "unretire-report", ("hash", "bbbb")), "report bbbb"));
+
+        var result = await step.Run(CancellationToken.None);
+
+        Assert.Equal(new StepResult(StepStatus.Done, "report bbbb"), result);
+        Assert.Equal(1, _tracker.Writes);
+    }
+
+    [Fact]
+    public async Task The_last_look_before_a_write_is_made_only_when_there_is_something_to_post()
+    {
+        _tracker.Add(1);
+        var step = _project.CommentUnlessMarked("comment: done", 1, Bot, "unretire-done",
+            () => BotMarker.Append("Unretired.", "unretire-done"), alreadyPosted: "already announced");
+
+        await step.Run(CancellationToken.None);
+        await step.Run(CancellationToken.None);
+
+        Assert.Equal(1, _tracker.CommentReads);
+        Assert.Equal(1, _tracker.Writes);
+    }
+
+    [Fact]
     public async Task A_step_on_a_ticket_that_disappeared_fails_saying_so()
     {
         _tracker.Add(1);

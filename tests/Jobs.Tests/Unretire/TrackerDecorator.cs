@@ -16,6 +16,9 @@ internal class TrackerDecorator(ITicketTracker inner) : ITicketTracker
     public virtual Task<Ticket?> GetTicketAsync(string project, int id, CancellationToken cancellationToken = default) =>
         inner.GetTicketAsync(project, id, cancellationToken);
 
+    public virtual Task<IReadOnlyList<TicketComment>> GetCommentsAsync(string project, int id, CancellationToken cancellationToken = default) =>
+        inner.GetCommentsAsync(project, id, cancellationToken);
+
     public virtual Task<IReadOnlyList<string>> GetCloseStatusesAsync(string project, CancellationToken cancellationToken = default) =>
         inner.GetCloseStatusesAsync(project, cancellationToken);
 

@@ -20,7 +20,7 @@ public sealed class UnretireAssessmentTests
         var branchFacts = new BranchFacts(branch, exists, exists ? reason : null, exists ? retirement : null, "f44", blocked, reviewExempt);
         return new UnretireFacts(new UnretireRequest(Repo, [branch], bug, "jdoe", "jdoe"), "https://pagure.io/releng/issue/1",
             project, new Uri("https://src.fedoraproject.org/rpms/python-pyte"), [branchFacts],
-            new FedoraAccount("jdoe", "jdoe@fedoraproject.org", packager), new FedoraAccount("jdoe", "jdoe@fedoraproject.org", packager),
+            new AccountFact(new FedoraAccount("jdoe", "jdoe@fedoraproject.org", packager)), new AccountFact(new FedoraAccount("jdoe", "jdoe@fedoraproject.org", packager)),
             owner == "orphan" ? true : null, review, bug is null ? null : new Uri($"https://bugzilla.redhat.com/show_bug.cgi?id={bug}"), now ?? Now);
     }
 
@@ -81,6 +81,30 @@ public sealed class UnretireAssessmentTests
     [Fact]
     public void Requester_outside_the_packager_group_is_refused() =>
         Assert.Contains(UnretireAssessment.Of(Facts(packager: false)).Refusals, r => r.Kind == RefusalKind.RequesterNotAllowed);
+
+    [Fact]
+    public void A_requester_the_account_directory_cannot_tell_about_is_neither_refused_nor_ready_but_unknown()
+    {
+        var facts = Facts(owner: "someoneelse") with { Requester = AccountFact.Unknown("cannot verify Fedora accounts: FASJSON did not answer") };
+
+        var assessment = UnretireAssessment.Of(facts);
+
+        Assert.Equal(UnretireVerdict.AccountsUnknown, assessment.Verdict);
+        Assert.Empty(assessment.Refusals);
+        Assert.False(assessment.CanProcess);
+        Assert.Contains("requester account: unknown", UnretireReport.FactLines(facts, assessment));
+        Assert.Contains("Fedora account of the requester @jdoe (is it a packager?): **unknown**: cannot verify Fedora accounts: FASJSON did not answer.",
+            UnretireReport.Render(facts, assessment, UnretirePhase.All, null), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_account_does_not_hide_what_another_rule_refuses() =>
+        Assert.Equal(UnretireVerdict.Refused,
+            UnretireAssessment.Of(Facts(blocked: null) with { Requester = AccountFact.Unknown("cannot verify Fedora accounts") }).Verdict);
+
+    [Fact]
+    public void A_known_account_adds_no_fact_line_so_earlier_reports_keep_their_hash() =>
+        Assert.DoesNotContain(UnretireReport.FactLines(Facts(), UnretireAssessment.Of(Facts())), l => l.Contains("account", StringComparison.Ordinal));
 
     [Fact]
     public void Requester_without_access_to_a_package_that_is_not_orphaned_is_refused() =>

@@ -1,5 +1,8 @@
-using Releng.Jobs.Accounts;
 using Releng.Jobs.Planning;
+using Releng.Jobs.Sandbox;
+using Releng.Jobs.Sandbox.Faults;
+using Releng.Jobs.Services;
+using Releng.Jobs.Tests.Sandbox;
 
 namespace Releng.Jobs.Tests.Unretire;
 
@@ -41,7 +44,7 @@ public sealed class UnretireWithoutAccountDirectoryTests
     [Theory]
     [InlineData("report")]
     [InlineData("all")]
-    public async Task Every_ticket_is_left_for_a_person_who_is_told_once_what_it_waits_for_because_no_account_can_be_verified(string phase)
+    public async Task The_report_is_posted_with_unknown_accounts_and_the_ticket_is_told_once_it_waits_for_a_person(string phase)
     {
         await using var world = UnretireStories.Start(Story, standIns: false);
 
@@ -52,15 +55,57 @@ public sealed class UnretireWithoutAccountDirectoryTests
         Assert.All(plan.Decisions, decision =>
         {
             Assert.Equal("needs-human", decision.Action);
-            Assert.Equal("cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set", decision.Reason);
-            Assert.Single(decision.Steps);
+            Assert.Equal(NoDirectory, decision.Reason);
         });
-        Assert.All(outcomes, o => Assert.Equal(Releng.Jobs.Planning.StepStatus.Done, o.Status));
-        var told = Assert.Single((await world.TicketAsync(1)).Comments).Text;
-        Assert.StartsWith("This ticket waits for a person: cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set. " +
-            "A member of the `releng` group will look at it", told, StringComparison.Ordinal);
+        Assert.Equal(["comment: unretirement report", "comment on releng#1 (waits for a person)"], plan.Decisions[0].Steps.Select(s => s.Name));
+        Assert.All(outcomes, o => Assert.Equal(StepStatus.Done, o.Status));
+        var comments = (await world.TicketAsync(1)).Comments.Select(c => c.Text).ToList();
+        Assert.Equal(2, comments.Count);
+        Assert.Contains("Fedora account of the requester @jdoe (is it a packager?): **unknown**: " + NoDirectory + ".", comments[0], StringComparison.Ordinal);
+        Assert.StartsWith($"This ticket waits for a person: {NoDirectory}. A member of the `releng` group will look at it", comments[1], StringComparison.Ordinal);
+        // A retry from someone else needs to know whether they are in releng: that ticket waits with the comment alone.
+        Assert.Single(plan.Decisions[1].Steps);
         Assert.Equal(2, (await world.TicketAsync(2)).Comments.Count);
         Assert.True((await world.TicketAsync(1)).IsOpen);
         Assert.All(again.Decisions, d => Assert.Empty(d.Steps));
+        Assert.Equal(0, again.WriteCount);
+    }
+
+    [Fact]
+    public async Task With_fasjson_down_the_report_says_unknown_nothing_is_unretired_and_a_second_run_writes_nothing()
+    {
+        var fasjsonDown = new OnlyFasjson(new FaultInjection(new FaultSettings(1, 1) { Kinds = [FaultKind.Unavailable] }));
+        await using var world = TestSandbox.FromYaml(Story, new TestSandboxOptions { ScenarioClock = true, StandIns = true, Behaviours = [fasjsonDown] });
+        var head = await world.HeadAsync("rpms/python-pyte", "rawhide");
+
+        var (plan, outcomes) = await world.ApplyAsync(world.UnretireJob("all", ticket: 1));
+        var (again, _) = await world.ApplyAsync(world.UnretireJob("all", ticket: 1));
+
+        var decision = Assert.Single(plan.Decisions);
+        Assert.Equal("needs-human", decision.Action);
+        Assert.StartsWith("cannot verify Fedora accounts", decision.Reason, StringComparison.Ordinal);
+        Assert.Contains(decision.Evidence, e => e.Fact == "requester account" && e.Value == "unknown");
+        Assert.Equal(["comment: unretirement report", "comment on releng#1 (waits for a person)"], outcomes.Select(o => o.Step));
+        Assert.All(outcomes, o => Assert.Equal(StepStatus.Done, o.Status));
+        var comments = (await world.TicketAsync(1)).Comments.Select(c => c.Text).ToList();
+        Assert.Equal(2, comments.Count);
+        Assert.Contains("**Verdict: ⏳ no check says no, but the Fedora accounts cannot be verified now", comments[0], StringComparison.Ordinal);
+        Assert.Contains("(is it a packager?): **unknown**: cannot verify Fedora accounts", comments[0], StringComparison.Ordinal);
+        Assert.StartsWith("This ticket waits for a person: cannot verify Fedora accounts", comments[1], StringComparison.Ordinal);
+        Assert.Equal(head, await world.HeadAsync("rpms/python-pyte", "rawhide"));
+        Assert.True((await world.TicketAsync(1)).IsOpen);
+        Assert.Equal(0, again.WriteCount);
+        Assert.NotEmpty(fasjsonDown.Faults.Injected);
+    }
+
+    private const string NoDirectory = "cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set";
+
+    /// <summary>Faults on the account directory only; every other fake answers as usual.</summary>
+    private sealed class OnlyFasjson(FaultInjection faults) : IFakeBehaviour
+    {
+        public FaultInjection Faults => faults;
+
+        public Task<bool> BeforeAnswerAsync(string service, Microsoft.AspNetCore.Http.HttpContext context, CancellationToken cancellationToken) =>
+            service == ServiceName.Fasjson ? faults.BeforeAnswerAsync(service, context, cancellationToken) : Task.FromResult(false);
     }
 }
