@@ -1,3 +1,4 @@
+using Releng.Jobs.Accounts;
 using Releng.Jobs.Tickets;
 
 namespace Releng.Jobs.Unretire;
@@ -5,7 +6,8 @@ namespace Releng.Jobs.Unretire;
 /// <summary>
 /// The bot commands on a ticket that no bot comment has answered yet. A <c>retry</c> from the requester or a
 /// member of the releng group forces a fresh report (which answers it); <c>help</c>, and a <c>retry</c> from
-/// anyone else, get one help comment answering them all (<see cref="UnretireSteps.Help"/>).
+/// anyone else, get one help comment answering them all (<see cref="UnretireSteps.Help"/>). A <c>retry</c> from
+/// someone else while the account directory cannot say whether they are in releng waits unanswered.
 /// </summary>
 public sealed class UnretireCommandAnswers
 {
@@ -25,7 +27,22 @@ public sealed class UnretireCommandAnswers
         var help = unanswered.Where(c => c.Kind == BotCommandKind.Help).ToList();
         foreach (var retry in unanswered.Where(c => c.Kind == BotCommandKind.Retry))
         {
-            if (retry.Author == ticket.Author || await isReleng(retry.Author, cancellationToken))
+            if (retry.Author == ticket.Author)
+            {
+                retries.Add(retry);
+                continue;
+            }
+            bool releng;
+            try
+            {
+                releng = await isReleng(retry.Author, cancellationToken);
+            }
+            catch (AccountDirectoryUnavailableException)
+            {
+                // Whether they may ask cannot be told now: neither honoured nor refused; a later run answers it.
+                continue;
+            }
+            if (releng)
             {
                 retries.Add(retry);
             }
