@@ -3,7 +3,7 @@ using Releng.Jobs.Sandbox;
 
 namespace Releng.Jobs.Benchmarks;
 
-/// <summary>Seeding the fake dist-git: N bare repositories with two branches each, written by real git.</summary>
+/// <summary>Seeding the fake dist-git: N bare repositories with two branches each, written in-process by libgit2.</summary>
 public sealed class SandboxSeedingBenchmark(IReadOnlyList<int> sizes) : IBenchmark
 {
     public string Name => "Sandbox seeding (dist-git)";
@@ -23,7 +23,7 @@ public sealed class SandboxSeedingBenchmark(IReadOnlyList<int> sizes) : IBenchma
                 clock.Stop();
                 var goal = size == 2000 ? HostStartBenchmark.Goal(clock.Elapsed <= TimeSpan.FromSeconds(20), "≤ 20 s") : "";
                 rows.Add(new BenchmarkRow(Name, $"{size} repositories", 0, clock.Elapsed,
-                    $"2 git processes per repository (init, fast-import), {clock.Elapsed.TotalMilliseconds / size:0.0} ms each") { Goal = goal });
+                    $"no git process (libgit2 in-process), {clock.Elapsed.TotalMilliseconds / size:0.0} ms per repository") { Goal = goal });
             }
             finally
             {

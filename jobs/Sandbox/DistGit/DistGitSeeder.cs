@@ -11,8 +11,8 @@ internal static class DistGitSeeder
     /// <summary>Service accounts every dist-git has.</summary>
     private static readonly string[] ServiceAccounts = [DistGitProject.OrphanOwner, DistGitWorld.TokenUser, "releng"];
 
-    /// <summary>git processes seeding at once: each mostly waits on fork/exec and the disk, so a few per core.</summary>
-    private static readonly int SeedingConcurrency = Math.Max(2, Environment.ProcessorCount * 2);
+    /// <summary>Repositories written at once: libgit2 in-process, so about one per core.</summary>
+    private static readonly int SeedingConcurrency = Math.Max(2, Environment.ProcessorCount);
 
     public static DistGitWorld Seed(Scenario scenario, string gitRoot)
     {
@@ -21,9 +21,8 @@ internal static class DistGitSeeder
             GitRoot = Path.GetFullPath(gitRoot),
             Users = scenario.People.Keys.Concat(ServiceAccounts).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
-        // The histories are planned in memory first (where a scenario mistake is reported), then written by git,
-        // one fast-import stream per repository into a copy of an empty repository git made, several at a time: one git
-        // process per repository.
+        // The histories are planned in memory first (where a scenario mistake is reported), then written in-process
+        // by libgit2 into a copy of an empty repository, several repositories at a time: no git process at all.
         var planned = new List<(DistGitRepo Repo, DistGitRepoScenario Scenario, RepositoryHistory History)>();
         foreach (var (key, repoScenario) in scenario.Distgit.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -50,7 +49,7 @@ internal static class DistGitSeeder
         try
         {
             Parallel.ForEach(planned, new ParallelOptions { MaxDegreeOfParallelism = SeedingConcurrency }, p =>
-                Write(templates.CopyTo(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch), p.History.Stream));
+                templates.CopyTo(world.RepositoryPath(p.Repo.Namespace, p.Repo.Name), p.Scenario.DefaultBranch).Write(p.History.Commits));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -91,28 +90,25 @@ internal static class DistGitSeeder
     /// <summary>The initial commit of a new project's README, as Pagure makes it with <c>create_readme</c>.</summary>
     public static void CreateReadme(BareRepository bare, string name, string description, string branch, string author, DateTimeOffset date)
     {
-        var stream = new FastImportStream();
-        stream.Commit(branch, null, new Dictionary<string, string> { ["README.md"] = $"# {name}\n\n{description}\n" },
+        var history = new PlannedHistory();
+        history.Commit(branch, null, new Dictionary<string, string> { ["README.md"] = $"# {name}\n\n{description}\n" },
             "Added the README", author, $"{author}@fedoraproject.org", date);
-        Git.RunWithInput(bare.Path, stream.ToBytes(), "fast-import", "--quiet");
+        bare.Write(history);
     }
 
-    /// <summary>A repository's history as a fast-import stream, and the date of its first commit (the project's creation date).</summary>
-    private sealed record RepositoryHistory(FastImportStream Stream, DateTimeOffset Earliest);
-
-    private static void Write(BareRepository bare, FastImportStream stream) =>
-        Git.RunWithInput(bare.Path, stream.ToBytes(), "fast-import", "--quiet");
+    /// <summary>A repository's planned commits, and the date of its first commit (the project's creation date).</summary>
+    private sealed record RepositoryHistory(PlannedHistory Commits, DateTimeOffset Earliest);
 
     private static RepositoryHistory PlanHistory(Scenario scenario, DistGitRepo repo, DistGitRepoScenario repoScenario)
     {
         CheckBranch(repo, repoScenario.DefaultBranch);
-        var stream = new FastImportStream();
-        var commits = new Dictionary<string, List<(string Mark, Dictionary<string, string> Files)>>(); // branch → its commits, oldest first
+        var planned = new PlannedHistory();
+        var commits = new Dictionary<string, List<(int Commit, Dictionary<string, string> Files)>>(); // branch → its commits, oldest first
         var earliest = scenario.Clock;
         foreach (var branch in BuildOrder(repo, repoScenario))
         {
             var spec = repoScenario.Branches[branch];
-            var history = new List<(string Mark, Dictionary<string, string> Files)>();
+            var history = new List<(int Commit, Dictionary<string, string> Files)>();
             if (spec.From is { } from)
             {
                 var parent = commits[from];
@@ -129,7 +125,7 @@ internal static class DistGitSeeder
                 earliest = date < earliest ? date : earliest;
                 var files = new Dictionary<string, string>(history.Count > 0 ? history[^1].Files : [], StringComparer.Ordinal);
                 var (message, author, email) = ApplyCommit(files, scenario, repo, repoScenario, branch, commit);
-                history.Add((stream.Commit(branch, history.Count > 0 ? history[^1].Mark : null, files, message, author, email, date), files));
+                history.Add((planned.Commit(branch, history.Count > 0 ? history[^1].Commit : null, files, message, author, email, date), files));
             }
             if (history.Count == 0)
             {
@@ -137,11 +133,11 @@ internal static class DistGitSeeder
             }
             if (spec.Commits.Count == 0)
             {
-                stream.SetBranch(branch, history[^1].Mark);
+                planned.SetBranch(branch, history[^1].Commit);
             }
             commits[branch] = history;
         }
-        return new RepositoryHistory(stream, earliest);
+        return new RepositoryHistory(planned, earliest);
     }
 
     /// <summary>Changes <paramref name="files"/> as the commit does; returns its message and author.</summary>

@@ -2,7 +2,7 @@ using Releng.Jobs.DistGit;
 
 namespace Releng.Jobs.Sandbox.DistGit;
 
-/// <summary>Synchronous git for the sandbox (seeding and the fake's request callbacks), with the jobs' clean environment.</summary>
+/// <summary>Synchronous git with the jobs' clean environment, to look at the sandbox's repositories the way a user would (the fake itself reads them with libgit2).</summary>
 internal static class Git
 {
     private static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
