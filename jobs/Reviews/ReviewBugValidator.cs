@@ -9,6 +9,7 @@ public sealed class ReviewBugValidator(IBugzilla bugzilla, IAccountDirectory dir
     /// <summary>
     /// A bug that cannot be read (missing, private, Bugzilla down) is a verdict with one
     /// <see cref="ReviewRule.BugFetchable"/> problem, not an exception: the job reports it like any other refusal.
+    /// An account directory that cannot answer makes the verdict unknown, never a refusal on a guess.
     /// </summary>
     public async Task<ReviewVerdict> ValidateAsync(int bugId, ReviewRequest request, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,14 @@ public sealed class ReviewBugValidator(IBugzilla bugzilla, IAccountDirectory dir
         {
             return new ReviewVerdict(bugId, null, [ReviewBugRules.NotVerifiable(e)]);
         }
-        var problems = await ReviewBugRules.CheckAsync(bug, request, directory, time.GetUtcNow(), cancellationToken);
-        return new ReviewVerdict(bugId, bug, problems);
+        try
+        {
+            var problems = await ReviewBugRules.CheckAsync(bug, request, directory, time.GetUtcNow(), cancellationToken);
+            return new ReviewVerdict(bugId, bug, problems);
+        }
+        catch (AccountDirectoryUnavailableException e)
+        {
+            return new ReviewVerdict(bugId, bug, [], e.Message);
+        }
     }
 }

@@ -25,8 +25,11 @@ public sealed record UnretireFacts(
     Uri? ReviewBugUrl,
     DateTimeOffset Now)
 {
-    /// <summary>Why who someone is cannot be told now (the account directory did not answer); null when every account fact is known.</summary>
-    public string? AccountsUnknownBecause => Requester.UnknownBecause ?? Recipient.UnknownBecause;
+    /// <summary>
+    /// Why who someone is cannot be told now (the account directory did not answer), for the requester, the recipient
+    /// or the review bug's people; null when every account fact is known.
+    /// </summary>
+    public string? AccountsUnknownBecause => Requester.UnknownBecause ?? Recipient.UnknownBecause ?? Review?.UnknownBecause;
 
     public IEnumerable<BranchFacts> Retired => Branches.Where(b => b.IsRetired);
 

@@ -208,6 +208,7 @@ public static class UnretireReport
 
     private static string ReviewState(UnretireFacts facts) => facts.Request.ReviewBug is not { } id ? "none"
         : facts.Review is null ? $"{id} (not checked)"
+        : !facts.Review.IsKnown ? $"{id} unknown"
         : facts.Review.IsValid ? $"{id} valid"
         : $"{id} invalid: {string.Join("; ", facts.Review.Problems.Select(p => p.Rule))}";
 
@@ -221,6 +222,10 @@ public static class UnretireReport
         if (facts.Review is null)
         {
             return $"{link}, not needed (retired within 8 weeks).";
+        }
+        if (facts.Review.UnknownBecause is { } unknown)
+        {
+            return $"{link}: **unknown**: {unknown.TrimEnd('.')}; who created, approved and was assigned the review cannot be verified now.";
         }
         return facts.Review.IsValid
             ? $"{link} passes every review rule."

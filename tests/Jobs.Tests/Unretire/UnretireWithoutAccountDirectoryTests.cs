@@ -101,14 +101,71 @@ public sealed class UnretireWithoutAccountDirectoryTests
         Assert.NotEmpty(fasjsonDown.Faults.Injected);
     }
 
+    private const string OldRetirementWithReview = """
+        clock: 2026-11-24T12:00:00Z
+        people:
+          jdoe: { groups: [packager] }
+          rita: { groups: [packager] }
+        pagure:
+          projects:
+            releng:
+              close_statuses: [Fixed, Invalid, Duplicate]
+              issues:
+                - { id: 1, title: "Unretire rpms/python-pyte", author: jdoe, days_ago: 1,
+                    body: "Branches: rawhide\nReview bug: https://bugzilla.redhat.com/show_bug.cgi?id=2300001" }
+        distgit:
+          rpms/python-pyte:
+            owner: jdoe
+            branches:
+              rawhide:
+                - { message: "Initial import", days_ago: 900 }
+                - { retire: "Retired: unmaintained", days_ago: 70 }
+        koji:
+          tags:
+            f44: { packages: { python-pyte: { blocked: true } } }
+        bugzilla:
+          bugs:
+            - { id: 2300001, summary: "Review Request: python-pyte - A terminal emulator", creator: jdoe, assigned_to: rita, days_ago: 20,
+                flags: [ { name: fedora-review, status: "+", setter: rita, days_ago: 4 } ] }
+        """;
+
+    [Fact]
+    public async Task When_the_review_bugs_people_cannot_be_looked_up_the_report_says_the_review_is_unknown_and_nothing_is_unretired()
+    {
+        var approverDown = new OnlyFasjson(new FaultInjection(new FaultSettings(1, 1) { Kinds = [FaultKind.Unavailable] }), pathContains: "/users/rita/");
+        await using var world = TestSandbox.FromYaml(OldRetirementWithReview,
+            new TestSandboxOptions { ScenarioClock = true, StandIns = true, Behaviours = [approverDown] });
+        var head = await world.HeadAsync("rpms/python-pyte", "rawhide");
+
+        var (plan, outcomes) = await world.ApplyAsync(world.UnretireJob("all", ticket: 1));
+        var (again, _) = await world.ApplyAsync(world.UnretireJob("all", ticket: 1));
+
+        var decision = Assert.Single(plan.Decisions);
+        Assert.Equal("needs-human", decision.Action);
+        Assert.Equal(["comment: unretirement report", "comment on releng#1 (waits for a person)"], outcomes.Select(o => o.Step));
+        var comments = (await world.TicketAsync(1)).Comments.Select(c => c.Text).ToList();
+        Assert.Equal(2, comments.Count);
+        Assert.DoesNotContain("(is it a packager?)", comments[0], StringComparison.Ordinal); // the requester was looked up
+        var reviewLine = Assert.Single(comments[0].Split('\n'), l => l.StartsWith("Review bug: [2300001](", StringComparison.Ordinal));
+        Assert.Contains("): **unknown**: ", reviewLine, StringComparison.Ordinal);
+        Assert.Contains("**Verdict: ⏳", comments[0], StringComparison.Ordinal);
+        Assert.StartsWith("This ticket waits for a person: ", comments[1], StringComparison.Ordinal);
+        Assert.Equal(head, await world.HeadAsync("rpms/python-pyte", "rawhide"));
+        Assert.True((await world.TicketAsync(1)).IsOpen);
+        Assert.Equal(0, again.WriteCount);
+        Assert.NotEmpty(approverDown.Faults.Injected);
+    }
+
     private const string NoDirectory = "cannot verify Fedora accounts: FASJSON needs Kerberos and KRB5_KEYTAB and KRB5_PRINCIPAL are not set";
 
-    /// <summary>Faults on the account directory only; every other fake answers as usual.</summary>
-    private sealed class OnlyFasjson(FaultInjection faults) : IFakeBehaviour
+    /// <summary>Faults on the account directory only (on the paths containing <paramref name="pathContains"/>); every other fake answers as usual.</summary>
+    private sealed class OnlyFasjson(FaultInjection faults, string pathContains = "/") : IFakeBehaviour
     {
         public FaultInjection Faults => faults;
 
         public Task<bool> BeforeAnswerAsync(string service, Microsoft.AspNetCore.Http.HttpContext context, CancellationToken cancellationToken) =>
-            service == ServiceName.Fasjson ? faults.BeforeAnswerAsync(service, context, cancellationToken) : Task.FromResult(false);
+            service == ServiceName.Fasjson && context.Request.Path.Value?.Contains(pathContains, StringComparison.Ordinal) == true
+                ? faults.BeforeAnswerAsync(service, context, cancellationToken)
+                : Task.FromResult(false);
     }
 }
