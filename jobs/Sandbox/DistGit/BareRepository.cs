@@ -81,10 +81,12 @@ internal sealed class BareRepository(string path)
     public void CreateBranch(string branch, string commit) => Change(repository =>
         repository.Refs.Add($"refs/heads/{DistGitName.Branch(branch)}", new ObjectId(commit), allowOverwrite: false));
 
-    /// <summary>Writes a planned history's objects and points its branches at its commits.</summary>
+    /// <summary>Writes a planned history's objects as one pack and points its branches at its commits.</summary>
     public void Write(PlannedHistory history) => Change(repository =>
     {
         var objects = repository.ObjectDatabase;
+        var pending = new PendingObjects();
+        objects.AddBackend(pending, priority: 100);
         var blobs = new Dictionary<string, ObjectId>(StringComparer.Ordinal);
         var commits = new List<Commit>(history.Commits.Count);
         foreach (var planned in history.Commits)
@@ -102,6 +104,13 @@ internal sealed class BareRepository(string path)
             IEnumerable<Commit> parents = planned.Parent is { } parent ? [commits[parent]] : [];
             commits.Add(objects.CreateCommit(signature, signature, planned.Message, objects.CreateTree(tree), parents, prettifyMessage: false));
         }
+        objects.Pack(new PackBuilderOptions(System.IO.Path.Combine(Path, "objects", "pack")) { MaximumNumberOfThreads = 1 }, pack =>
+        {
+            foreach (var id in pending.Ids)
+            {
+                pack.Add(id);
+            }
+        });
         foreach (var (branch, commit) in history.Branches)
         {
             repository.Refs.Add($"refs/heads/{branch}", commits[commit].Id, allowOverwrite: true);

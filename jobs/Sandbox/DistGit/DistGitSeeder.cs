@@ -22,7 +22,8 @@ internal static class DistGitSeeder
             Users = scenario.People.Keys.Concat(ServiceAccounts).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
         // The histories are planned in memory first (where a scenario mistake is reported), then written in-process
-        // by libgit2 into a copy of an empty repository, several repositories at a time: no git process at all.
+        // by libgit2 into a copy of an empty repository, each history as one pack, several repositories at a time: no
+        // git process at all.
         var planned = new List<(DistGitRepo Repo, DistGitRepoScenario Scenario, RepositoryHistory History)>();
         foreach (var (key, repoScenario) in scenario.Distgit.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
