@@ -10,8 +10,8 @@ namespace Releng.Jobs.Unretire;
 /// <summary>
 /// Runs the checks that replace <c>check-unretirement.py</c> for one request: reads dist-git (project, branches with
 /// their heads, <c>dead.package</c> through the API; for a retired branch the head commit's info and <c>dead.package</c>
-/// at its parent through the API, and only when the retirement is older than the head a shallow clone), Koji block states of the branches' tags, the requester's
-/// account and the review bug. Only reads. <see cref="PrepareAsync"/> reads the Koji block states of a whole run's
+/// at its parent through the API, and only when the retirement is older than the head a shallow clone), Koji block
+/// states of the branches' tags, the requester's account and the review bug. Only reads. <see cref="PrepareAsync"/> reads the Koji block states of a whole run's
 /// requests at once, so a run of many tickets asks Koji a number of times that does not grow with them.
 /// </summary>
 public sealed partial class UnretireChecker(
@@ -109,20 +109,28 @@ public sealed partial class UnretireChecker(
     /// The retiring commit of each retired branch. dist-git's API answers when the retirement is the branch head (the
     /// usual case, and the only one a plain revert fixes): the head's first parent has no <c>dead.package</c>. Only the
     /// branches it cannot answer for (an older retirement, a root or merge head, a server without the commit endpoint)
-    /// are read from one shallow clone, so a run whose retirements are heads starts no git process.
+    /// are read from one shallow clone, so a run whose retirements are heads starts no git process. Branches with the
+    /// same head (retired together, or one fast-forwarded to the other) ask the API once.
     /// </summary>
     private async Task<Dictionary<string, RetirementCommit?>> FindRetirementsAsync(
         DistGitRepo repo, DistGitBranches branches, List<string> names, string?[] deadPackages, CancellationToken cancellationToken)
     {
         var retired = Enumerable.Range(0, names.Count).Where(i => deadPackages[i] is not null).ToList();
-        var answered = await Task.WhenAll(retired.Select(i =>
-            FindHeadRetirementAsync(repo, names[i], branches.HeadOf(names[i]), deadPackages[i]!, cancellationToken)));
+        var byHead = retired
+            .GroupBy(i => branches.HeadOf(names[i]) ?? names[i], StringComparer.Ordinal)
+            .Select(g => g.ToList())
+            .ToList();
+        var answered = await Task.WhenAll(byHead.Select(group =>
+            FindHeadRetirementAsync(repo, names[group[0]], branches.HeadOf(names[group[0]]), deadPackages[group[0]]!, cancellationToken)));
         var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
-        for (var k = 0; k < retired.Count; k++)
+        for (var k = 0; k < byHead.Count; k++)
         {
             if (answered[k] is { } retirement)
             {
-                retirements[names[retired[k]]] = retirement;
+                foreach (var i in byHead[k])
+                {
+                    retirements[names[i]] = retirement with { Branch = names[i], Reason = deadPackages[i]! };
+                }
             }
         }
         var rest = retired.Where(i => !retirements.ContainsKey(names[i])).ToList();

@@ -27,6 +27,7 @@ public sealed class UnretireRetirementReadsTests
                 - { id: 1, title: "Unretire rpms/recent", author: jdoe, days_ago: 1, body: "Branches: rawhide" }
                 - { id: 2, title: "Unretire rpms/touched", author: jdoe, days_ago: 1, body: "Branches: rawhide" }
                 - { id: 3, title: "Unretire rpms/ancient", author: jdoe, days_ago: 1, body: "Branches: rawhide" }
+                - { id: 4, title: "Unretire rpms/twins", author: jdoe, days_ago: 1, body: "Branches: rawhide f43" }
         distgit:
           rpms/recent:
             owner: jdoe
@@ -47,10 +48,19 @@ public sealed class UnretireRetirementReadsTests
               rawhide:
                 - { message: "Initial import", days_ago: 900 }
                 - { retire: "Retired: unmaintained", days_ago: 70 }
+          rpms/twins:
+            owner: jdoe
+            branches:
+              rawhide:
+                - { message: "Initial import", days_ago: 900 }
+                - { retire: "Retired: orphaned", days_ago: 10 }
+              f43: same-as rawhide
         koji:
           tags:
+            f43: { packages: { twins: { blocked: true } } }
             f44:
               packages:
+                twins: { blocked: true }
                 recent: { blocked: true }
                 touched: { blocked: true }
                 ancient: { blocked: true }
@@ -81,6 +91,22 @@ public sealed class UnretireRetirementReadsTests
         Assert.Equal("process", decision.Action);
         Assert.Contains(decision.Evidence, e => e.Fact == "rawhide retired" && e.Value == "21 days ago (2026-11-03)");
         Assert.Contains(sandbox.Requests(Services.ServiceName.DistGit), r => r.RequestMessage.Path == $"/api/0/rpms/recent/c/{head}/info");
+    }
+
+    [Fact]
+    public async Task Branches_retired_by_the_same_head_commit_ask_the_API_about_it_once()
+    {
+        await using var sandbox = Start();
+        var head = await sandbox.HeadAsync("rpms/twins", "rawhide");
+        Assert.Equal(head, await sandbox.HeadAsync("rpms/twins", "f43"));
+
+        var (decision, git) = await PlanAsync(sandbox, 4);
+
+        Assert.Empty(git);
+        Assert.Contains(decision.Evidence, e => e.Fact == "rawhide retired" && e.Value.StartsWith("10 days ago", StringComparison.Ordinal));
+        Assert.Contains(decision.Evidence, e => e.Fact == "f43 retired" && e.Value.StartsWith("10 days ago", StringComparison.Ordinal));
+        Assert.Equal("process", decision.Action);
+        Assert.Single(sandbox.Requests(Services.ServiceName.DistGit), r => r.RequestMessage.Path == $"/api/0/rpms/twins/c/{head}/info");
     }
 
     [Fact]
