@@ -1,13 +1,14 @@
 namespace Releng.Jobs.DistGit;
 
 /// <summary>
-/// One commit as dist-git's API describes it (<c>GET /api/0/{ns}/{repo}/c/{hash}/info</c>): names without email
-/// addresses, and only the committer's time (with its offset), not the author's.
+/// One commit as dist-git's commit patch describes it (<c>GET /{ns}/{repo}/c/{hash}.patch</c>): the author as
+/// <c>name &lt;email&gt;</c>, the committer's time in UTC (the only time it gives), the message, and the text of the
+/// one file the caller watched for when this commit added it against its first parent.
 /// </summary>
+/// <param name="AddedFile">The watched file's text when the commit added it, else null (not in the commit, changed or deleted).</param>
 public sealed record DistGitCommit(
     string Hash,
     string Author,
-    string Committer,
     DateTimeOffset CommitTime,
     string Message,
-    IReadOnlyList<string> ParentIds);
+    string? AddedFile);

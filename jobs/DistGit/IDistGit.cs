@@ -17,14 +17,13 @@ public interface IDistGit
     /// <summary>A file's text at the head of a branch, or null when the file (or the branch, or the project) does not exist.</summary>
     Task<string?> GetFileAsync(DistGitRepo repo, string branch, string path, CancellationToken cancellationToken = default);
 
-    /// <summary>A file's text at a commit (full or abbreviated hash), or null when the file or the commit does not exist.</summary>
-    Task<string?> GetFileAtCommitAsync(DistGitRepo repo, string commit, string path, CancellationToken cancellationToken = default);
-
     /// <summary>
-    /// A commit's metadata (names, committer time, message, parents), or null when the forge does not know the commit
-    /// or cannot say (a server without the endpoint answers 404 too): the caller then reads the history with git.
+    /// A commit's author, committer time and message, and the text of <paramref name="watchedFile"/> when this commit
+    /// added it against its first parent; null when the forge does not know the commit or cannot say (the caller then
+    /// reads the history with git). The forge's answer does not tell a merge or a root commit apart: a caller that
+    /// writes checks the commit in git first.
     /// </summary>
-    Task<DistGitCommit?> GetCommitAsync(DistGitRepo repo, string commit, CancellationToken cancellationToken = default);
+    Task<DistGitCommit?> GetCommitAsync(DistGitRepo repo, string commit, string watchedFile, CancellationToken cancellationToken = default);
 
     /// <summary>The content of <c>dead.package</c> on the branch (the retirement reason), or null when the branch is not retired.</summary>
     Task<string?> GetRetirementReasonAsync(DistGitRepo repo, string branch, CancellationToken cancellationToken = default);

@@ -23,9 +23,12 @@ public interface IPagureDistGitApi
     [Get("/{ns}/{name}/raw/{identifier}/f/{**path}")]
     Task<IApiResponse<string>> GetRawFile(string ns, string name, string identifier, string path, CancellationToken cancellationToken);
 
-    /// <summary>404 <c>ENOCOMMIT</c> for an unknown or invalid hash, or one that names something other than a commit.</summary>
-    [Get("/api/0/{ns}/{name}/c/{commit}/info")]
-    Task<IApiResponse<PagureCommitJson>> GetCommit(string ns, string name, string commit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Not under <c>/api/0</c>: the commit as a mail-formatted patch against its first parent, plain text, read as it
+    /// arrives (a retirement's patch carries every file it deleted). A 404 page for an unknown hash.
+    /// </summary>
+    [Get("/{ns}/{name}/c/{commit}.patch")]
+    Task<HttpResponseMessage> GetCommitPatch(string ns, string name, string commit, CancellationToken cancellationToken);
 
     [Post(PagureDistGit.NewProjectPath)]
     Task<IApiResponse<PagureMessageJson>> CreateProject(

@@ -48,23 +48,21 @@ public sealed class PagureDistGit(IPagureDistGitApi api, Uri baseAddress) : IDis
     public Task<string?> GetFileAsync(DistGitRepo repo, string branch, string path, CancellationToken cancellationToken = default) =>
         GetRawFileAsync(repo, DistGitName.Branch(branch), path, cancellationToken);
 
-    public Task<string?> GetFileAtCommitAsync(DistGitRepo repo, string commit, string path, CancellationToken cancellationToken = default) =>
-        GetRawFileAsync(repo, DistGitName.Commit(commit), path, cancellationToken);
-
-    public async Task<DistGitCommit?> GetCommitAsync(DistGitRepo repo, string commit, CancellationToken cancellationToken = default)
+    public async Task<DistGitCommit?> GetCommitAsync(DistGitRepo repo, string commit, string watchedFile, CancellationToken cancellationToken = default)
     {
-        var response = await api.GetCommit(repo.Namespace, repo.Name, DistGitName.Commit(commit), cancellationToken).ConfigureAwait(false);
-        // ENOCOMMIT, a missing project, or a server that predates the endpoint (Flask's own 404 page): no answer here.
+        using var response = await api.GetCommitPatch(repo.Namespace, repo.Name, DistGitName.Commit(commit), cancellationToken).ConfigureAwait(false);
+        // An unknown commit, a missing project: Pagure's 404 page. No answer here; git can still look.
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
-        var json = Ensure(response);
-        var offset = TimeSpan.FromMinutes(json.CommitTimeOffset);
-        return new DistGitCommit(
-            json.Hash, json.Author ?? "", json.Committer ?? "",
-            DateTimeOffset.FromUnixTimeSeconds(json.CommitTime).ToOffset(offset),
-            json.Message ?? "", json.ParentIds ?? []);
+        if (await PagureErrors.FromResponseAsync(response).ConfigureAwait(false) is { } error)
+        {
+            throw error;
+        }
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(body, System.Text.Encoding.UTF8);
+        return await CommitPatchReader.ReadAsync(reader, CheckPath(watchedFile), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><paramref name="identifier"/>: a branch name or a commit hash, already validated.</summary>

@@ -34,16 +34,3 @@ public sealed record PagureMainAdminJson(string MainAdmin);
 
 public sealed record PagureUsersJson(List<string>? Users, int? TotalUsers);
 
-/// <summary>
-/// <c>GET /api/0/{ns}/{repo}/c/{hash}/info</c>, not wrapped: names only (no email), the committer's time as epoch
-/// seconds with its UTC offset in minutes, no author time and no file list.
-/// </summary>
-public sealed record PagureCommitJson(
-    string Hash,
-    string? Author,
-    string? Committer,
-    long CommitTime,
-    int CommitTimeOffset,
-    string? Message,
-    List<string>? ParentIds,
-    string? TreeId);

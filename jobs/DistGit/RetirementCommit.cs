@@ -6,9 +6,9 @@ namespace Releng.Jobs.DistGit;
 /// </summary>
 /// <param name="AuthorDate">
 /// Read from git, the author date. Read through dist-git's API (a retirement at the head), the committer date, the only
-/// time the API gives; for a retirement committed as written the two are the same.
+/// time the commit patch gives; for a retirement committed as written the two are the same.
 /// </param>
-/// <param name="Author">Read from git, <c>name &lt;email&gt;</c>; through the API, the name only.</param>
+/// <param name="Author"><c>name &lt;email&gt;</c>, from git or from the commit patch.</param>
 /// <param name="Reason">The text of <c>dead.package</c> at the branch head.</param>
 /// <param name="CommitsAfter">How many commits the branch has on top of the retirement (0 when it is the head).</param>
 public sealed record RetirementCommit(

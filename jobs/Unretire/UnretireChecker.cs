@@ -9,8 +9,9 @@ namespace Releng.Jobs.Unretire;
 
 /// <summary>
 /// Runs the checks that replace <c>check-unretirement.py</c> for one request: reads dist-git (project, branches with
-/// their heads, <c>dead.package</c> through the API; for a retired branch the head commit's info and <c>dead.package</c>
-/// at its parent through the API, and only when the retirement is older than the head a shallow clone), Koji block
+/// their heads, and each head commit's patch through the API, which says whether the head retired the branch; for a
+/// branch it does not answer for, <c>dead.package</c> at the head, and only when the retirement is older than the head
+/// a shallow clone), Koji block
 /// states of the branches' tags, the requester's account and the review bug. Only reads. <see cref="PrepareAsync"/> reads the Koji block states of a whole run's
 /// requests at once, so a run of many tickets asks Koji a number of times that does not grow with them.
 /// </summary>
@@ -54,7 +55,9 @@ public sealed partial class UnretireChecker(
     {
         var now = clock.GetUtcNow();
         var repo = request.Repo;
+        // Independent reads go out together: the project, its branches and the accounts.
         var projectTask = distGit.GetProjectAsync(repo, cancellationToken);
+        var branchesTask = distGit.GetBranchesAsync(repo, cancellationToken);
         var requesterTask = FindAccountAsync(request.Requester, cancellationToken);
         var recipientTask = request.Recipient == request.Requester ? requesterTask : FindAccountAsync(request.Recipient, cancellationToken);
         var project = await projectTask;
@@ -63,19 +66,16 @@ public sealed partial class UnretireChecker(
         var projectUrl = distGit.ProjectUrl(repo);
         if (project is null)
         {
+            await branchesTask;
             return new UnretireFacts(request, ticketUrl, null, projectUrl, [], requester, recipient, null, null, null, now);
         }
 
-        var branches = await distGit.GetBranchesAsync(repo, cancellationToken) ?? new DistGitBranches([], null);
+        var branches = await branchesTask ?? new DistGitBranches([], null);
         var names = request.Branches
             .Select(b => branches.Contains(b) ? b : tags.DistGitBranch(b, repo.Namespace) is { } known && branches.Contains(known) ? known : b)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var deadPackages = await Task.WhenAll(names.Select(b => branches.Contains(b)
-            ? distGit.GetRetirementReasonAsync(repo, b, cancellationToken)
-            : Task.FromResult<string?>(null)));
-
-        var retirements = await FindRetirementsAsync(repo, branches, names, deadPackages, cancellationToken);
+        var (deadPackages, retirements) = await FindRetirementsAsync(repo, branches, names, cancellationToken);
 
         var tagOf = names.ToDictionary(b => b, b => tags.TagFor(b, repo.Namespace), StringComparer.Ordinal);
         var knownTags = tagOf.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
@@ -106,63 +106,60 @@ public sealed partial class UnretireChecker(
     }
 
     /// <summary>
-    /// The retiring commit of each retired branch. dist-git's API answers when the retirement is the branch head (the
-    /// usual case, and the only one a plain revert fixes): the head's first parent has no <c>dead.package</c>. Only the
-    /// branches it cannot answer for (an older retirement, a root or merge head, a server without the commit endpoint)
-    /// are read from one shallow clone, so a run whose retirements are heads starts no git process. Branches with the
-    /// same head (retired together, or one fast-forwarded to the other) ask the API once.
+    /// Whether each branch is retired (the text of its <c>dead.package</c>) and the commit that retired it. dist-git
+    /// answers both in one read when the retirement is the branch head (the usual case, and the only one a plain revert
+    /// fixes): the head commit's patch adds <c>dead.package</c>. Branches with the same head (retired together, or one
+    /// fast-forwarded to the other) share that read. A branch whose head did not add the file has it read at its head;
+    /// when it is there, the retirement is older than the head and those branches are read from one shallow clone. So a
+    /// run whose retirements are heads starts no git process.
     /// </summary>
-    private async Task<Dictionary<string, RetirementCommit?>> FindRetirementsAsync(
-        DistGitRepo repo, DistGitBranches branches, List<string> names, string?[] deadPackages, CancellationToken cancellationToken)
+    private async Task<(string?[] DeadPackages, Dictionary<string, RetirementCommit?> Retirements)> FindRetirementsAsync(
+        DistGitRepo repo, DistGitBranches branches, List<string> names, CancellationToken cancellationToken)
     {
-        var retired = Enumerable.Range(0, names.Count).Where(i => deadPackages[i] is not null).ToList();
-        var byHead = retired
+        var deadPackages = new string?[names.Count];
+        var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
+        var existing = Enumerable.Range(0, names.Count).Where(i => branches.Contains(names[i])).ToList();
+        var byHead = existing
             .GroupBy(i => branches.HeadOf(names[i]) ?? names[i], StringComparer.Ordinal)
             .Select(g => g.ToList())
             .ToList();
-        var answered = await Task.WhenAll(byHead.Select(group =>
-            FindHeadRetirementAsync(repo, names[group[0]], branches.HeadOf(names[group[0]]), deadPackages[group[0]]!, cancellationToken)));
-        var retirements = new Dictionary<string, RetirementCommit?>(StringComparer.Ordinal);
+        var heads = await Task.WhenAll(byHead.Select(group => branches.HeadOf(names[group[0]]) is { } head && DistGitName.IsCommit(head)
+            ? distGit.GetCommitAsync(repo, head, PagureDistGit.DeadPackage, cancellationToken)
+            : Task.FromResult<DistGitCommit?>(null)));
+
+        var unanswered = new List<int>();
         for (var k = 0; k < byHead.Count; k++)
         {
-            if (answered[k] is { } retirement)
+            if (heads[k] is { AddedFile: { } reason } commit && commit.Hash == branches.HeadOf(names[byHead[k][0]]))
             {
                 foreach (var i in byHead[k])
                 {
-                    retirements[names[i]] = retirement with { Branch = names[i], Reason = deadPackages[i]! };
+                    deadPackages[i] = reason;
+                    retirements[names[i]] = new RetirementCommit(
+                        names[i], commit.Hash, commit.CommitTime, commit.Author, commit.Message.TrimEnd('\n'), commit.Hash, 0, reason);
                 }
             }
+            else
+            {
+                unanswered.AddRange(byHead[k]);
+            }
         }
-        var rest = retired.Where(i => !retirements.ContainsKey(names[i])).ToList();
-        if (rest.Count > 0)
+        var reasons = await Task.WhenAll(unanswered.Select(i => distGit.GetRetirementReasonAsync(repo, names[i], cancellationToken)));
+        for (var n = 0; n < unanswered.Count; n++)
+        {
+            deadPackages[unanswered[n]] = reasons[n];
+        }
+
+        var older = unanswered.Where(i => deadPackages[i] is not null).ToList();
+        if (older.Count > 0)
         {
             await using var copy = await git.ShallowCloneAsync(repo, cancellationToken);
-            foreach (var i in rest)
+            foreach (var i in older)
             {
                 retirements[names[i]] = await copy.FindRetirementAsync(names[i], branches.HeadOf(names[i]), deadPackages[i], cancellationToken);
             }
         }
-        return retirements;
-    }
-
-    /// <summary>
-    /// The retirement when it is the head commit of the branch, read through the API: the head's info and
-    /// <c>dead.package</c> at its only parent. Null when the API cannot tell (the parent has the file too, the head
-    /// is a root or a merge, or the server does not know the commit): git has to look.
-    /// </summary>
-    private async Task<RetirementCommit?> FindHeadRetirementAsync(
-        DistGitRepo repo, string branch, string? head, string reason, CancellationToken cancellationToken)
-    {
-        if (!DistGitName.IsCommit(head) || await distGit.GetCommitAsync(repo, head!, cancellationToken) is not { } commit
-            || commit.Hash != head || commit.ParentIds is not [var parent] || !DistGitName.IsCommit(parent))
-        {
-            return null;
-        }
-        if (await distGit.GetFileAtCommitAsync(repo, parent, PagureDistGit.DeadPackage, cancellationToken) is not null)
-        {
-            return null;
-        }
-        return new RetirementCommit(branch, commit.Hash, commit.CommitTime, commit.Author, commit.Message.TrimEnd('\n'), head!, 0, reason);
+        return (deadPackages, retirements);
     }
 
     private async Task<bool> IsFedoraAliveAsync(

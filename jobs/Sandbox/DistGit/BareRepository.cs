@@ -73,6 +73,26 @@ internal sealed class BareRepository(string path)
             (int)commit.Committer.When.Offset.TotalMinutes, commit.Message, commit.Parents.Select(p => p.Sha).ToList(), commit.Tree.Sha);
     });
 
+    /// <summary>
+    /// What Pagure's <c>c/{id}.patch</c> finds for an id: pygit2's <c>Repository.get</c> (a hexadecimal id, full or
+    /// abbreviated, of any object), and for a commit the diff against its first parent (against nothing for a root) as
+    /// libgit2 prints it. <see cref="CommitPatchLookup.NotACommit"/> for a tree, blob or tag, on which Pagure fails.
+    /// </summary>
+    public (CommitPatchLookup Found, PatchedCommit? Commit) CommitPatch(string id) => Read(repository =>
+    {
+        if (!IsHexadecimal(id) || FindObject(repository, id) is not { } found)
+        {
+            return (CommitPatchLookup.NoSuchObject, (PatchedCommit?)null);
+        }
+        if (found is not Commit commit)
+        {
+            return (CommitPatchLookup.NotACommit, null);
+        }
+        var diff = repository.Diff.Compare<Patch>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree);
+        return (CommitPatchLookup.Commit, new PatchedCommit(
+            commit.Sha, commit.Author.Name, commit.Author.Email, commit.Committer.When.ToUnixTimeSeconds(), commit.Message, diff.Content));
+    });
+
     public bool HasCommit(string commit) => Read(repository => FindCommit(repository, commit) is not null);
 
     public string ResolveCommit(string commit) => Read(repository =>

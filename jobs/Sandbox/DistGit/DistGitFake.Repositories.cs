@@ -56,6 +56,42 @@ public sealed partial class DistGitFake
         });
     }
 
+    /// <summary>
+    /// <c>/{ns}/{repo}/c/{id}.patch</c>, as pagure/lib/git.py <c>commit_to_patch</c> writes it: a mail header with the
+    /// committer time in UTC, the message split at its first line, <c>---</c>, then the diff against the first parent;
+    /// no text at all when the diff is empty. An id that names nothing is a 404 page; one that names a tree, blob or
+    /// tag fails on Pagure's side (500).
+    /// </summary>
+    private ResponseMessage CommitPatch(IRequestMessage request)
+    {
+        var segments = Segments(request);
+        var (ns, name, id) = (segments[0], segments[1], segments[3][..^".patch".Length]);
+        if (!ProjectExists(ns, name))
+        {
+            return NotFoundPage();
+        }
+        var path = DistGit.RepositoryPath(ns, name);
+        var (found, commit) = InRepository(path, () => new BareRepository(path).CommitPatch(id));
+        if (found == CommitPatchLookup.NoSuchObject)
+        {
+            return NotFoundPage();
+        }
+        if (commit is null)
+        {
+            return TextResponse(500, "<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head></html>\n", "text/html; charset=utf-8");
+        }
+        if (commit.Diff.Length == 0)
+        {
+            return TextResponse(200, "", "text/plain;charset=UTF-8");
+        }
+        var (subject, rest) = commit.Message.Contains('\n') ? (commit.Message.Split('\n', 2)[0], commit.Message.Split('\n', 2)[1]) : (commit.Message, "");
+        var date = DateTimeOffset.FromUnixTimeSeconds(commit.CommitTime).UtcDateTime
+            .ToString("MMM dd yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
+        var text = $"From {commit.Hash} Mon Sep 17 00:00:00 2001\nFrom: {commit.AuthorName} <{commit.AuthorEmail}>\nDate: {date}\n" +
+            $"Subject: {subject}\n\n{rest}\n---\n\n{commit.Diff}\n";
+        return TextResponse(200, text, "text/plain;charset=UTF-8");
+    }
+
     private ResponseMessage ListBranches(IRequestMessage request)
     {
         var (ns, name) = ProjectOf(request, 2);

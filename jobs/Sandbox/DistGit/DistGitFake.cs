@@ -41,6 +41,7 @@ public sealed partial class DistGitFake(SandboxWorld world) : IServiceFake
         Route(server, "GET", $"/api/0/{Segment}/{Segment}/git/branches/?", Specific, ListBranches);
         Route(server, "POST", $"/api/0/{Segment}/{Segment}/git/branch/?", Specific, request => Authorized(request, () => CreateBranch(request)));
         Route(server, "GET", $"/api/0/{Segment}/{Segment}/c/{Segment}/info/?", Specific, CommitInfo);
+        Route(server, "GET", $"/{Segment}/{Segment}/c/[^/]+\\.patch", Specific, CommitPatch);
         Route(server, "GET", $"/{Segment}/{Segment}/raw/{Segment}/f/.+", Specific, RawFile);
         Route(server, "GET", $"/api/0/{Segment}/{Segment}/?", Generic, request => Locked(() => ViewProject(request)));
         Route(server, "PATCH", $"/api/0/{Segment}/{Segment}/?", Generic, request => Authorized(request, () => Locked(() => ModifyProject(request))));

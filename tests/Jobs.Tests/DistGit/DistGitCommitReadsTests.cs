@@ -5,9 +5,9 @@ using Releng.Jobs.DistGit;
 namespace Releng.Jobs.Tests.DistGit;
 
 /// <summary>
-/// The two reads a retirement check makes through dist-git's API instead of git, as Pagure's source defines them
-/// (pagure/api/project.py <c>api_commit_info</c>, pagure/ui/repo.py <c>view_raw_file</c>): the fake answers exactly so,
-/// and the client reads those answers.
+/// The reads of commits and files at commits that dist-git answers without git, as Pagure's source defines them
+/// (pagure/api/project.py <c>api_commit_info</c>, pagure/ui/repo.py <c>view_raw_file</c> and <c>view_commit_patch</c>,
+/// pagure/lib/git.py <c>commit_to_patch</c>): the fake answers exactly so, and the client reads those answers.
 /// </summary>
 public sealed class DistGitCommitReadsTests
 {
@@ -100,32 +100,73 @@ public sealed class DistGitCommitReadsTests
     }
 
     [Fact]
-    public async Task Client_reads_a_commit_with_the_committer_time_and_its_parents_and_null_for_an_unknown_one()
+    public async Task Commit_patch_is_a_mail_header_the_message_and_the_diff_against_the_first_parent_as_git_prints_it()
     {
         await using var sandbox = DistGitStories.Start();
         var head = sandbox.Head(DistGitStories.Pyte, "rawhide");
         var parent = sandbox.Bare(DistGitStories.Pyte, "rev-parse", $"{head}^");
+        var author = sandbox.Bare(DistGitStories.Pyte, "log", "-1", "--format=%an <%ae>", head).TrimEnd('\n');
+        var subject = sandbox.Bare(DistGitStories.Pyte, "log", "-1", "--format=%s", head).TrimEnd('\n');
+        var diff = sandbox.Bare(DistGitStories.Pyte, "-c", "core.abbrev=7", "diff", "--no-color", "--no-renames", parent, head);
 
-        var commit = await sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, head);
-        var unknown = await sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, "0123456789abcdef0123456789abcdef01234567");
+        var (status, type, body) = await GetAsync(sandbox, $"/rpms/python-pyte/c/{head}.patch");
 
-        Assert.NotNull(commit);
-        Assert.Equal(head, commit.Hash);
-        Assert.Equal(sandbox.World.Clock.AddDays(-21), commit.CommitTime);
-        Assert.Equal([parent], commit.ParentIds);
-        Assert.Equal("Orphaned for 6+ weeks", commit.Message.TrimEnd('\n'));
-        Assert.Null(unknown);
-        await Assert.ThrowsAsync<DistGitNameException>(() => sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, "rawhide"));
+        Assert.Equal((HttpStatusCode.OK, "text/plain"), (status, type));
+        var date = sandbox.World.Clock.AddDays(-21).UtcDateTime.ToString("MMM dd yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith(
+            $"From {head} Mon Sep 17 00:00:00 2001\nFrom: {author}\nDate: {date} +0000\nSubject: {subject}\n\n",
+            body);
+        Assert.Contains("\n---\n\ndiff --git a/dead.package b/dead.package\nnew file mode 100644\n", body);
+        // git's own diff of the same commits; the patch ends with one more newline than the diff.
+        Assert.Equal(diff.TrimEnd('\n') + "\n\n", body[(body.IndexOf("\n---\n\n", StringComparison.Ordinal) + 6)..]);
+    }
+
+    [Theory]
+    [InlineData("0123456789abcdef0123456789abcdef01234567")] // no such commit
+    [InlineData("rawhide")] // a branch name is not a hash
+    public async Task Commit_patch_of_an_unknown_commit_or_a_missing_project_is_a_404_page(string id)
+    {
+        await using var sandbox = DistGitStories.Start();
+        var head = sandbox.Head(DistGitStories.Pyte, "rawhide");
+
+        var unknown = await GetAsync(sandbox, $"/rpms/python-pyte/c/{id}.patch");
+        var noProject = await GetAsync(sandbox, $"/rpms/nothing-here/c/{head}.patch");
+
+        Assert.Equal((HttpStatusCode.NotFound, "text/html"), (unknown.Status, unknown.ContentType));
+        Assert.Equal((HttpStatusCode.NotFound, "text/html"), (noProject.Status, noProject.ContentType));
     }
 
     [Fact]
-    public async Task Client_reads_a_file_at_a_commit_and_null_where_the_commit_lacks_it()
+    public async Task Client_reads_the_retiring_head_with_its_author_committer_time_message_and_the_added_dead_package()
+    {
+        await using var sandbox = DistGitStories.Start();
+        var head = sandbox.Head(DistGitStories.Pyte, "rawhide");
+        var author = sandbox.Bare(DistGitStories.Pyte, "log", "-1", "--format=%an <%ae>", head).TrimEnd('\n');
+
+        var commit = await sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, head, "dead.package");
+
+        Assert.NotNull(commit);
+        Assert.Equal(head, commit.Hash);
+        Assert.Equal(author, commit.Author);
+        Assert.Equal(sandbox.World.Clock.AddDays(-21), commit.CommitTime);
+        Assert.Equal("Orphaned for 6+ weeks", commit.Message.TrimEnd('\n'));
+        Assert.Equal(await sandbox.DistGit.GetRetirementReasonAsync(DistGitStories.Pyte, "rawhide"), commit.AddedFile);
+    }
+
+    [Fact]
+    public async Task Client_finds_no_added_file_in_a_commit_that_does_not_add_it_and_no_commit_for_an_unknown_hash()
     {
         await using var sandbox = DistGitStories.Start();
         var head = sandbox.Head(DistGitStories.Pyte, "rawhide");
         var parent = sandbox.Bare(DistGitStories.Pyte, "rev-parse", $"{head}^");
 
-        Assert.Equal("Orphaned for 6+ weeks", (await sandbox.DistGit.GetFileAtCommitAsync(DistGitStories.Pyte, head, "dead.package"))?.Trim());
-        Assert.Null(await sandbox.DistGit.GetFileAtCommitAsync(DistGitStories.Pyte, parent, "dead.package"));
+        var before = await sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, parent, "dead.package");
+        var unknown = await sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, "0123456789abcdef0123456789abcdef01234567", "dead.package");
+
+        Assert.NotNull(before);
+        Assert.Equal(parent, before.Hash);
+        Assert.Null(before.AddedFile);
+        Assert.Null(unknown);
+        await Assert.ThrowsAsync<DistGitNameException>(() => sandbox.DistGit.GetCommitAsync(DistGitStories.Pyte, "rawhide", "dead.package"));
     }
 }

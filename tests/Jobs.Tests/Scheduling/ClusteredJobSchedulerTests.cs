@@ -76,7 +76,7 @@ public sealed class ClusteredJobSchedulerTests
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 5, 0, TimeSpan.Zero), await restarted.NextFireAsync("poll"));
     }
 
-    private static async Task WaitUntil(Func<bool> condition, int timeoutMs = 8000)
+    private static async Task WaitUntil(Func<bool> condition, int timeoutMs = 20000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!condition())

@@ -118,7 +118,7 @@ public sealed class JobSchedulerTests
             new JobSchedulerOptions { Time = time },
             completed: runs.Enqueue);
         time.Advance(TimeSpan.FromMinutes(5));
-        await jobStarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await jobStarted.Task.WaitAsync(TimeSpan.FromSeconds(20));
 
         var stopping = scheduler.StopAsync();
         await Task.Delay(300);
@@ -128,7 +128,7 @@ public sealed class JobSchedulerTests
         Assert.False(stoppedEarly);
         Assert.False(finishedEarly);
 
-        await stopping.WaitAsync(TimeSpan.FromSeconds(5));
+        await stopping.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(0, Assert.Single(runs).ExitCode);
         Assert.False(tokenCancelled);
     }
@@ -169,7 +169,7 @@ public sealed class JobSchedulerTests
         Assert.False(running.IsCompleted);
         await stop.CancelAsync();
 
-        Assert.Equal(0, await running.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(0, await running.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class JobSchedulerTests
         }
     }
 
-    private static async Task WaitUntil(Func<bool> condition, int timeoutMs = 5000)
+    private static async Task WaitUntil(Func<bool> condition, int timeoutMs = 20000)
     {
         var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
         while (!condition())

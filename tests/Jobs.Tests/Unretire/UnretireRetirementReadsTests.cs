@@ -90,7 +90,7 @@ public sealed class UnretireRetirementReadsTests
         Assert.Empty(git);
         Assert.Equal("process", decision.Action);
         Assert.Contains(decision.Evidence, e => e.Fact == "rawhide retired" && e.Value == "21 days ago (2026-11-03)");
-        Assert.Contains(sandbox.Requests(Services.ServiceName.DistGit), r => r.RequestMessage.Path == $"/api/0/rpms/recent/c/{head}/info");
+        Assert.Contains(sandbox.Requests(Services.ServiceName.DistGit), r => r.RequestMessage.Path == $"/rpms/recent/c/{head}.patch");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class UnretireRetirementReadsTests
         Assert.Contains(decision.Evidence, e => e.Fact == "rawhide retired" && e.Value.StartsWith("10 days ago", StringComparison.Ordinal));
         Assert.Contains(decision.Evidence, e => e.Fact == "f43 retired" && e.Value.StartsWith("10 days ago", StringComparison.Ordinal));
         Assert.Equal("process", decision.Action);
-        Assert.Single(sandbox.Requests(Services.ServiceName.DistGit), r => r.RequestMessage.Path == $"/api/0/rpms/twins/c/{head}/info");
+        Assert.Single(sandbox.Requests(Services.ServiceName.DistGit), r => r.RequestMessage.Path == $"/rpms/twins/c/{head}.patch");
     }
 
     [Fact]
@@ -149,12 +149,12 @@ public sealed class UnretireRetirementReadsTests
         Assert.Contains(viaApi.Evidence, e => e.Fact == "rawhide retired");
     }
 
-    /// <summary>An older Pagure: Flask's own 404 page for <c>/c/{hash}/info</c>.</summary>
+    /// <summary>A server that cannot show the commit: a 404 page for <c>/c/{hash}.patch</c>.</summary>
     private sealed class NoCommitEndpoint : IFakeBehaviour
     {
         public async Task<bool> BeforeAnswerAsync(string service, HttpContext context, CancellationToken cancellationToken)
         {
-            if (service != Services.ServiceName.DistGit || !context.Request.Path.Value!.EndsWith("/info", StringComparison.Ordinal))
+            if (service != Services.ServiceName.DistGit || !context.Request.Path.Value!.EndsWith(".patch", StringComparison.Ordinal))
             {
                 return false;
             }
