@@ -17,6 +17,7 @@ var latencies = ListArgument(args, "--latency=");
 IBenchmark[] benchmarks =
 [
     new HostStartBenchmark(),
+    new SandboxRunBenchmark(),
     new SandboxSeedingBenchmark(full ? [100, 500, 2000] : [100, 2000]),
     new TicketJobBenchmark("unretire", TicketScenarios.Unretire, ticketVariants),
     new TicketJobBenchmark("scm-requests", TicketScenarios.ScmRequests, ticketVariants),
