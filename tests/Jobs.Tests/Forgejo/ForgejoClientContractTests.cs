@@ -36,12 +36,14 @@ public sealed class ForgejoClientContractTests
         var tickets = await forge.Tracker.ListOpenTicketsAsync(ScmRepo, new TicketQuery { PageSize = 100, OldestFirst = true });
 
         Assert.Equal([1, 2, 3, 4, 5], tickets.Select(ticket => ticket.Id));
+        // The first page says how many there are; the pages after it are asked for together, in any order.
+        var queries = forge.RequestsTo("GET", ScmIssues).Select(Query).ToList();
+        Assert.Equal("?state=open&type=issues&sort=oldest&page=1&limit=2", queries[0]);
         Assert.Equal(
         [
-            "?state=open&type=issues&sort=oldest&page=1&limit=2",
             "?state=open&type=issues&sort=oldest&page=2&limit=2",
             "?state=open&type=issues&sort=oldest&page=3&limit=2",
-        ], forge.RequestsTo("GET", ScmIssues).Select(Query));
+        ], queries.Skip(1).Order(StringComparer.Ordinal));
     }
 
     [Fact]
