@@ -31,6 +31,7 @@ public sealed class JobEnvironment : IAsyncDisposable
         SandboxHost? sandbox = null;
         ServiceEndpoints endpoints;
         TimeProvider clock;
+        IReadOnlyDictionary<string, int>? concurrency = null;
         if (options.IsSandbox)
         {
             sandbox = SandboxHost.Start(options.Scenario, new SandboxPaths(options.SandboxDirectory), options.Fresh, options.SandboxSwitches);
@@ -46,6 +47,7 @@ public sealed class JobEnvironment : IAsyncDisposable
                 urls.Fasjson is null ? null : new Uri(urls.Fasjson),
                 urls.Forge is null ? null : new Uri(urls.Forge));
             clock = TimeProvider.System;
+            concurrency = urls.Concurrency;
         }
         var services = new ServiceCollection();
         services.AddSingleton(clock);
@@ -55,7 +57,7 @@ public sealed class JobEnvironment : IAsyncDisposable
             services.AddSingleton(factory);
         }
         // In the sandbox the fakes' credentials stand in for real ones; real credentials are never sent to them.
-        services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials.Default : credentials);
+        services.AddServiceClients(endpoints, options.IsSandbox ? SandboxCredentials.Default : credentials, concurrency: concurrency);
         if (sandbox is not null)
         {
             services.AddSandboxStandIns(sandbox.World);

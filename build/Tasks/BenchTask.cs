@@ -8,7 +8,7 @@ using Path = System.IO.Path;
 namespace Releng.Build.Tasks;
 
 [TaskName("bench")]
-[TaskDescription("Runs the benchmarks (host start, sandbox seeding, ticket jobs at scale and latency: requests, wall time, memory, concurrency) and prints a table; --full adds the largest sizes; --tickets=500,2000 --latency=20 pick the ticket jobs' sizes and latencies")]
+[TaskDescription("Runs the benchmarks (host start, sandbox seeding, ticket jobs at scale and latency: requests, wall time, memory, concurrency) and prints a table; --full adds the largest sizes; --tickets=500,2000 --latency=20 pick the ticket jobs' sizes and latencies; --distgit-concurrency=12 runs them with that many dist-git requests at once")]
 public sealed class BenchTask : FrostingTask<JobsContext>
 {
     public override void Run(JobsContext context)
@@ -25,7 +25,7 @@ public sealed class BenchTask : FrostingTask<JobsContext>
         {
             arguments.AppendQuoted("--only=" + context.Arguments.GetArguments("only").Last());
         }
-        foreach (var name in new[] { "tickets", "latency" })
+        foreach (var name in new[] { "tickets", "latency", "distgit-concurrency" })
         {
             if (context.Arguments.HasArgument(name))
             {

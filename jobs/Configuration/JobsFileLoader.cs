@@ -73,6 +73,23 @@ public sealed class JobsFileLoader(TaskCatalog catalog)
     {
         ConfigurationException Error(Mark mark, string problem) => new(path, mark.Line, mark.Column, problem);
 
+        foreach (var (environment, urls) in file.Services)
+        {
+            foreach (var (service, bound) in urls.Concurrency ?? [])
+            {
+                if (!Services.ServiceName.Every.Contains(service))
+                {
+                    throw Error(at.Key("services", environment, "concurrency", service),
+                        $"services.{environment}.concurrency: unknown service '{service}'; expected one of: {string.Join(", ", Services.ServiceName.Every)}");
+                }
+                if (bound is < 1 or > ServiceUrls.MaxConcurrency)
+                {
+                    throw Error(at.Value("services", environment, "concurrency", service),
+                        $"services.{environment}.concurrency.{service}: {bound} requests at once; expected 1 to {ServiceUrls.MaxConcurrency}");
+                }
+            }
+        }
+
         foreach (var (name, job) in file.Jobs)
         {
             if (!JobName.IsValid(name))

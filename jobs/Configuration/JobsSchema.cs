@@ -11,13 +11,25 @@ public static class JobsSchema
 {
     public static string Generate(TaskCatalog catalog)
     {
+        var addresses = typeof(ServiceUrls).GetProperties().Where(p => p.PropertyType == typeof(string)).ToList();
+        var properties = new JsonObject(addresses.Select(p => KeyValuePair.Create<string, JsonNode?>(YamlName(p.Name), new JsonObject { ["type"] = "string" })))
+        {
+            [YamlName(nameof(ServiceUrls.Concurrency))] = new JsonObject
+            {
+                ["description"] = "requests in flight at once per service (default 8)",
+                ["type"] = "object",
+                ["propertyNames"] = new JsonObject { ["enum"] = new JsonArray(Services.ServiceName.Every.Select(n => (JsonNode?)n).ToArray()) },
+                ["additionalProperties"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = ServiceUrls.MaxConcurrency },
+            },
+        };
         var services = new JsonObject
         {
             ["type"] = "object",
             ["additionalProperties"] = false,
-            ["required"] = new JsonArray("pagure", "distgit", "koji", "bugzilla", "bodhi"),
-            ["properties"] = new JsonObject(new[] { "pagure", "distgit", "distgit_git", "koji", "bugzilla", "bodhi", "github", "fasjson" }
-                .Select(name => KeyValuePair.Create<string, JsonNode?>(name, new JsonObject { ["type"] = "string" }))),
+            ["required"] = new JsonArray(addresses
+                .Where(p => p.GetCustomAttributes(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), false).Length > 0)
+                .Select(p => (JsonNode?)YamlName(p.Name)).ToArray()),
+            ["properties"] = properties,
         };
         var jobVariants = new JsonArray(catalog.All.OrderBy(s => s.Name, StringComparer.Ordinal).Select(JobSchema).ToArray<JsonNode?>());
         var root = new JsonObject
@@ -39,6 +51,9 @@ public static class JobsSchema
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
+
+    /// <summary>A property's key in jobs.yaml, as the loader's naming convention spells it (<c>DistgitGit</c> → <c>distgit_git</c>).</summary>
+    private static string YamlName(string property) => YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance.Apply(property);
 
     private static JsonNode JobSchema(TaskSpec spec) => new JsonObject
     {

@@ -14,4 +14,11 @@ public sealed class ServiceUrls
     public string? Fasjson { get; set; }
     /// <summary>Fedora Forge (Forgejo), where the ticket trackers live: <c>https://forge.fedoraproject.org/</c>.</summary>
     public string? Forge { get; set; }
+    /// <summary>
+    /// Requests in flight at once to each service named here (<c>concurrency: { distgit: 12 }</c>), by the names of
+    /// the address keys above (<see cref="Services.ServiceName.Every"/>); a service not named keeps the default bound of 8. Between 1 and <see cref="MaxConcurrency"/>.
+    /// </summary>
+    public Dictionary<string, int>? Concurrency { get; set; }
+
+    public const int MaxConcurrency = 32;
 }

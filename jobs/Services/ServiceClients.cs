@@ -21,28 +21,33 @@ namespace Releng.Jobs.Services;
 /// </summary>
 public static class ServiceClients
 {
+    /// <param name="concurrency">Requests in flight at once per service (jobs.yaml <c>services.&lt;env&gt;.concurrency</c>); others keep <paramref name="http"/>'s bound.</param>
     public static IServiceCollection AddServiceClients(
-        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null)
+        this IServiceCollection services, ServiceEndpoints endpoints, Credentials credentials, HttpOptions? http = null,
+        IReadOnlyDictionary<string, int>? concurrency = null)
     {
         http ??= HttpOptions.Default;
+        HttpOptions For(string service) =>
+            concurrency?.TryGetValue(service, out var bound) == true ? http with { MaxConcurrency = bound } : http;
+
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);
         services.AddHttpClient("probe").AddRelengPolicy(http with { MaxRetries = 0 });
         services.AddSingleton<ServiceProbe>();
         services.AddRegistry(credentials);
-        services.AddBugzilla(endpoints, credentials, http);
-        services.AddBodhi(endpoints, http);
-        services.AddPagure(endpoints, credentials, http);
+        services.AddBugzilla(endpoints, credentials, For(ServiceName.Bugzilla));
+        services.AddBodhi(endpoints, For(ServiceName.Bodhi));
+        services.AddPagure(endpoints, credentials, For(ServiceName.Pagure));
         if (endpoints.Forge is { } forge)
         {
-            services.AddForgejo(new ForgejoTrackerSettings(forge), credentials.ForgeToken, http);
+            services.AddForgejo(new ForgejoTrackerSettings(forge), credentials.ForgeToken, For(ServiceName.Forge));
         }
         services.AddSingleton<TicketTrackers>();
-        services.AddDistGit(endpoints, credentials, http);
-        services.AddKoji(endpoints, credentials, http);
-        services.AddGitHub(endpoints, credentials, http);
-        services.AddAccounts(endpoints, credentials, http);
+        services.AddDistGit(endpoints, credentials, For(ServiceName.DistGit));
+        services.AddKoji(endpoints, credentials, For(ServiceName.Koji));
+        services.AddGitHub(endpoints, credentials, For(ServiceName.GitHub));
+        services.AddAccounts(endpoints, credentials, For(ServiceName.Fasjson));
         foreach (var job in JobDescriptors.All)
         {
             job.AddServices(services, http);

@@ -13,4 +13,7 @@ public static class ServiceName
     public const string Fasjson = "fasjson";
 
     public static IReadOnlyList<string> All { get; } = [Pagure, DistGit, Koji, Bugzilla, Bodhi];
+
+    /// <summary>Every HTTP service, also the keys of its address and of its bound in jobs.yaml's <c>services</c>.</summary>
+    public static IReadOnlyList<string> Every { get; } = [Pagure, Forge, DistGit, Koji, Bugzilla, Bodhi, GitHub, Fasjson];
 }

@@ -9,11 +9,14 @@ var only = args.FirstOrDefault(a => a.StartsWith("--only=", StringComparison.Ord
 // --tickets=500,2000 and --latency=20 (each a comma-separated list) run the ticket jobs at just those sizes and latencies.
 var tickets = ListArgument(args, "--tickets=");
 var latencies = ListArgument(args, "--latency=");
-(int, int)[] ticketVariants = tickets is not null || latencies is not null
-    ? [.. from n in tickets ?? [100, 500] from ms in latencies ?? [20] select (n, ms)]
+// --distgit-concurrency=12 runs them with that many dist-git requests at once (jobs.yaml services.<env>.concurrency).
+var distGitBound = ListArgument(args, "--distgit-concurrency=") is [var bound] ? bound : (int?)null;
+(int, int, int?)[] ticketVariants = tickets is not null || latencies is not null || distGitBound is not null
+    ? [.. from n in tickets ?? [100, 500] from ms in latencies ?? [20] select (n, ms, distGitBound)]
     : full
-        ? [(100, 0), (100, 20), (100, 100), (500, 0), (500, 20), (500, 100), (2000, 0), (2000, 20), (2000, 100)]
-        : [(100, 0), (100, 20), (100, 100), (500, 20)];
+        ? [(100, 0, null), (100, 20, null), (100, 100, null), (500, 0, null), (500, 20, null), (500, 100, null),
+           (2000, 0, null), (2000, 20, null), (2000, 100, null), (2000, 20, 12)]
+        : [(100, 0, null), (100, 20, null), (100, 100, null), (500, 20, null)];
 IBenchmark[] benchmarks =
 [
     new HostStartBenchmark(),

@@ -16,7 +16,11 @@ namespace Releng.Jobs.Benchmarks;
 /// the plan (seeding excluded), memory per ticket (retained at the end, peak managed heap, peak resident growth) and
 /// effective concurrency (time in requests ÷ wall time).
 /// </summary>
-public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> scenario, IReadOnlyList<(int Tickets, int LatencyMs)> variants) : IBenchmark
+/// <param name="variants">
+/// Tickets, latency, and the dist-git bound when not the default (as jobs.yaml's <c>services.&lt;env&gt;.concurrency</c> sets it).
+/// </param>
+public sealed class TicketJobBenchmark(
+    string task, Func<int, string, Scenario> scenario, IReadOnlyList<(int Tickets, int LatencyMs, int? DistGitBound)> variants) : IBenchmark
 {
     public string Name => $"{task} plan";
 
@@ -24,15 +28,15 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
     {
         var root = RepositoryRoot.Find();
         var rows = new List<BenchmarkRow>();
-        foreach (var (tickets, latencyMs) in variants)
+        foreach (var (tickets, latencyMs, bound) in variants)
         {
-            Console.Error.WriteLine($"  {task}: {tickets} tickets, {latencyMs} ms latency");
-            rows.Add(await MeasureAsync(root, tickets, latencyMs, cancellationToken));
+            Console.Error.WriteLine($"  {task}: {tickets} tickets, {latencyMs} ms latency{(bound is { } b ? $", dist-git {b} at once" : "")}");
+            rows.Add(await MeasureAsync(root, tickets, latencyMs, bound, cancellationToken));
         }
         return rows;
     }
 
-    private async Task<BenchmarkRow> MeasureAsync(string root, int tickets, int latencyMs, CancellationToken cancellationToken)
+    private async Task<BenchmarkRow> MeasureAsync(string root, int tickets, int latencyMs, int? distGitBound, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("releng-bench-");
         try
@@ -42,7 +46,8 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
             seeding.Stop();
             var services = new ServiceCollection()
                 .AddSingleton<TimeProvider>(new FixedClock(sandbox.World.Clock))
-                .AddServiceClients(sandbox.Endpoints, SandboxCredentials.Default)
+                .AddServiceClients(sandbox.Endpoints, SandboxCredentials.Default,
+                    concurrency: distGitBound is { } bound ? new Dictionary<string, int> { [ServiceName.DistGit] = bound } : null)
                 .AddSandboxStandIns(sandbox.World);
             await using var provider = services.BuildServiceProvider();
             var spec = TaskCatalog.Default.Find(task) ?? throw new InvalidOperationException($"no task {task}");
@@ -63,7 +68,7 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
             var withoutPlan = await Task.Run(memory.RetainedNow, cancellationToken);
             var held = new RetainedMemory(
                 run.Plan.IsAlive ? null : run.RetainedWithPlan - withoutPlan, run.RetainedWithLogs - run.RetainedWithPlan, withoutPlan);
-            return Row(tickets, latencyMs, run.Errors, counter.Snapshot(), run.Wall, seeding.Elapsed, memory, held);
+            return Row(tickets, latencyMs, distGitBound, run.Errors, counter.Snapshot(), run.Wall, seeding.Elapsed, memory, held);
         }
         finally
         {
@@ -107,7 +112,7 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
     /// </summary>
     private sealed record RetainedMemory(long? Plan, long Logs, long Other);
 
-    private BenchmarkRow Row(int tickets, int latencyMs, int errors, RequestCounts requests, TimeSpan wall, TimeSpan seeding, PeakMemory memory,
+    private BenchmarkRow Row(int tickets, int latencyMs, int? distGitBound, int errors, RequestCounts requests, TimeSpan wall, TimeSpan seeding, PeakMemory memory,
         RetainedMemory held)
     {
         var perService = string.Join(", ", ServiceName.All.Where(s => requests.For(s).Total > 0)
@@ -127,9 +132,10 @@ public sealed class TicketJobBenchmark(string task, Func<int, string, Scenario> 
         }
         if (latencyMs >= 100)
         {
-            goals.Add($"concurrency near {HttpOptions.Default.MaxConcurrency}/service");
+            goals.Add($"concurrency near {distGitBound ?? HttpOptions.Default.MaxConcurrency}/service");
         }
-        return new BenchmarkRow(Name, $"{tickets} tickets, {latencyMs} ms", requests.Total, wall,
+        var variant = $"{tickets} tickets, {latencyMs} ms" + (distGitBound is { } b ? $", dist-git {b} at once" : "");
+        return new BenchmarkRow(Name, variant, requests.Total, wall,
             $"per ticket: {perService}; memory per ticket: {retainedPerTicket:0.0} KiB retained at the end (the plan " +
             $"{(planPerTicket is { } p ? p.ToString("0.0", CultureInfo.InvariantCulture) : "?")}, the fakes' request logs {held.Logs / 1024.0 / tickets:0.0}, " +
             $"other {held.Other / 1024.0 / tickets:0.0}), {managedPeakPerTicket:0.0} KiB peak managed, " +

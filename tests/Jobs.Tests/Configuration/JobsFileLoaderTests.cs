@@ -204,4 +204,45 @@ public sealed class JobsFileLoaderTests
         Assert.StartsWith("conf/jobs.yaml:4:39: Koji has no build target", fromFile.Message);
         Assert.StartsWith("command line (--wait_minutes): ", fromFlag.Message);
     }
+
+    private const string Addresses = "pagure: https://p/\n    distgit: https://d/\n    koji: https://k/\n    bugzilla: https://b/\n    bodhi: https://o/\n";
+
+    private static string WithServices(string concurrency) =>
+        "services:\n  fedora:\n    " + Addresses + "    concurrency: " + concurrency + "\njobs:\n  u:\n    task: unretire\n    with: { phase: report }\n";
+
+    [Fact]
+    public void An_environment_may_bound_the_requests_in_flight_per_service()
+    {
+        var file = Loader.Parse(WithServices("{ distgit: 12, bugzilla: 2 }"), "jobs.yaml");
+
+        Assert.Equal(new Dictionary<string, int> { ["distgit"] = 12, ["bugzilla"] = 2 }, file.Services["fedora"].Concurrency);
+    }
+
+    [Fact]
+    public void A_bound_for_an_unknown_service_names_it_and_the_known_ones_at_its_line()
+    {
+        var error = Fails(WithServices("{ dist-git: 12 }"));
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("unknown service 'dist-git'; expected one of: pagure, forge, distgit", error.Message);
+    }
+
+    [Theory]
+    [InlineData("{ distgit: 0 }", "0 requests at once; expected 1 to 32")]
+    [InlineData("{ distgit: 100 }", "100 requests at once; expected 1 to 32")]
+    public void A_bound_outside_1_to_32_is_refused_at_its_value(string concurrency, string expected)
+    {
+        var error = Fails(WithServices(concurrency));
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains($"services.fedora.concurrency.distgit: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_bound_that_is_not_a_number_is_refused_at_its_line()
+    {
+        var error = Fails(WithServices("{ distgit: many }"));
+
+        Assert.Equal(8, error.Line);
+    }
 }
