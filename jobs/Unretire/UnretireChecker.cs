@@ -66,7 +66,14 @@ public sealed partial class UnretireChecker(
         var projectUrl = distGit.ProjectUrl(repo);
         if (project is null)
         {
-            await branchesTask;
+            try
+            {
+                await branchesTask;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A missing project needs no branches: how their read failed does not matter.
+            }
             return new UnretireFacts(request, ticketUrl, null, projectUrl, [], requester, recipient, null, null, null, now);
         }
 
