@@ -134,7 +134,7 @@ public sealed partial class UnretireChecker(
             ? distGit.GetCommitAsync(repo, head, PagureDistGit.DeadPackage, cancellationToken)
             : Task.FromResult<DistGitCommit?>(null)));
 
-        var unanswered = new List<int>();
+        var unanswered = new List<List<int>>();
         for (var k = 0; k < byHead.Count; k++)
         {
             if (heads[k] is { AddedFile: { } reason } commit && commit.Hash == branches.HeadOf(names[byHead[k][0]]))
@@ -148,16 +148,20 @@ public sealed partial class UnretireChecker(
             }
             else
             {
-                unanswered.AddRange(byHead[k]);
+                unanswered.Add(byHead[k]);
             }
         }
-        var reasons = await Task.WhenAll(unanswered.Select(i => distGit.GetRetirementReasonAsync(repo, names[i], cancellationToken)));
+        // Branches with one head have one dead.package: read at the first of them.
+        var reasons = await Task.WhenAll(unanswered.Select(group => distGit.GetRetirementReasonAsync(repo, names[group[0]], cancellationToken)));
         for (var n = 0; n < unanswered.Count; n++)
         {
-            deadPackages[unanswered[n]] = reasons[n];
+            foreach (var i in unanswered[n])
+            {
+                deadPackages[i] = reasons[n];
+            }
         }
 
-        var older = unanswered.Where(i => deadPackages[i] is not null).ToList();
+        var older = unanswered.SelectMany(group => group).Where(i => deadPackages[i] is not null).ToList();
         if (older.Count > 0)
         {
             await using var copy = await git.ShallowCloneAsync(repo, cancellationToken);
