@@ -137,6 +137,17 @@ public sealed class DistGitCommitReadsTests
     }
 
     [Fact]
+    public async Task Commit_patch_of_a_tree_fails_on_the_server_as_Pagure_does_reading_its_parents()
+    {
+        await using var sandbox = DistGitStories.Start();
+        var tree = sandbox.Bare(DistGitStories.Pyte, "rev-parse", "refs/heads/rawhide^{tree}");
+
+        var (status, _, _) = await GetAsync(sandbox, $"/rpms/python-pyte/c/{tree}.patch");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+    }
+
+    [Fact]
     public async Task Client_reads_the_retiring_head_with_its_author_committer_time_message_and_the_added_dead_package()
     {
         await using var sandbox = DistGitStories.Start();
