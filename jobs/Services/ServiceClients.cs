@@ -27,9 +27,10 @@ public static class ServiceClients
         IReadOnlyDictionary<string, int>? concurrency = null)
     {
         http ??= HttpOptions.Default;
-        HttpOptions For(string service) =>
-            concurrency?.TryGetValue(service, out var bound) == true ? http with { MaxConcurrency = bound } : http;
+        var bounds = new ServiceBounds(concurrency ?? new Dictionary<string, int>(), http.MaxConcurrency);
+        HttpOptions For(string service) => http with { MaxConcurrency = bounds.For(service) };
 
+        services.AddSingleton(bounds);
         services.AddSingleton(endpoints);
         services.AddSingleton(credentials);
         services.AddSingleton(http);

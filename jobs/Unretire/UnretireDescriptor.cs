@@ -32,7 +32,7 @@ public sealed class UnretireDescriptor : JobDescriptor<UnretireOptions>
             Default: Defaults.RequestsTracker),
         new("max_bot_comments_per_day", ParameterKind.Integer,
             "Bot comments on one ticket in 24 hours after which the ticket is left for a person", Default: Defaults.MaxBotCommentsPerDay),
-        new("concurrency", ParameterKind.Integer, $"Tickets checked at once (default {UnretireOptions.DefaultConcurrency}, twice the per-service request bound)"),
+        new("concurrency", ParameterKind.Integer, $"Tickets checked at once (default {UnretireOptions.DefaultConcurrency}, twice dist-git's request bound)"),
     ];
 
     public override IReadOnlyList<ParameterSpec> Inputs { get; } = [TicketInput];

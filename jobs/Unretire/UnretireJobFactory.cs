@@ -23,7 +23,7 @@ public sealed class UnretireJobFactory : IJobFactory
 
     public IJob Create(JobRequest request, IServiceProvider services)
     {
-        var options = Descriptor.Bind(request);
+        var options = Descriptor.Bind(request).For(services.GetService<Http.ServiceBounds>() ?? Http.ServiceBounds.Defaults);
         var distGit = services.GetRequiredService<IDistGit>();
         var git = services.GetRequiredService<GitClient>();
         var koji = services.GetRequiredService<IKojiPackageBlocks>();

@@ -14,7 +14,7 @@ namespace Releng.Jobs.Unretire;
 /// <param name="TicketTracker">The tracker <paramref name="Ticket"/> is on, when a ticket URL named it.</param>
 /// <param name="RelengGroup">The FAS group whose members, besides the requester, may ask the bot to <c>retry</c>.</param>
 /// <param name="MaxBotCommentsPerDay">Bot comments on one ticket in 24 hours after which it is left for a person.</param>
-/// <param name="Concurrency">How many tickets are checked at once; null: <see cref="DefaultConcurrency"/>.</param>
+/// <param name="Concurrency">How many tickets are checked at once; null: twice dist-git's request bound (<see cref="For"/>).</param>
 public sealed record UnretireOptions(
     string Tracker = "forge:releng/tickets",
     UnretirePhase Phase = UnretirePhase.Report,
@@ -36,11 +36,16 @@ public sealed record UnretireOptions(
     public bool Skips(string tracker) => Ticket is not null && TicketOn(tracker) is null;
 
     /// <summary>
-    /// Twice the per-service request bound (<see cref="Http.HttpOptions.MaxConcurrency"/>): a ticket's checks wait on
-    /// one service at a time, spread over dist-git, Koji, FASJSON and Bugzilla, so this many keeps each service near
-    /// its bound without queueing hundreds of tickets behind it.
+    /// Twice dist-git's request bound (8 unless jobs.yaml's <c>services.&lt;env&gt;.concurrency</c> says otherwise): a
+    /// ticket's checks wait on one request at a time, mostly dist-git's, so this many keeps dist-git near its bound
+    /// without queueing hundreds of tickets behind it.
     /// </summary>
-    public static int DefaultConcurrency => 2 * Http.HttpOptions.Default.MaxConcurrency;
+    public static int ConcurrencyFor(Http.ServiceBounds bounds) => 2 * bounds.For(ServiceName.DistGit);
+
+    public static int DefaultConcurrency => ConcurrencyFor(Http.ServiceBounds.Defaults);
 
     public int EffectiveConcurrency => Concurrency ?? DefaultConcurrency;
+
+    /// <summary>These options with <see cref="Concurrency"/> following <paramref name="bounds"/> when jobs.yaml did not set it.</summary>
+    public UnretireOptions For(Http.ServiceBounds bounds) => Concurrency is null ? this with { Concurrency = ConcurrencyFor(bounds) } : this;
 }

@@ -89,4 +89,14 @@ public sealed class UnretireScalingTests
         Assert.Equal(2 * HttpOptions.Default.MaxConcurrency, new UnretireOptions().EffectiveConcurrency);
         Assert.Equal(3, new UnretireOptions(Concurrency: 3).EffectiveConcurrency);
     }
+
+    [Fact]
+    public void Tickets_at_once_follow_the_dist_git_bound_the_environment_sets_unless_jobs_yaml_says()
+    {
+        var bounds = new ServiceBounds(new Dictionary<string, int> { [Services.ServiceName.DistGit] = 12, [Services.ServiceName.Koji] = 2 }, 8);
+
+        Assert.Equal(24, new UnretireOptions().For(bounds).EffectiveConcurrency);
+        Assert.Equal(3, new UnretireOptions(Concurrency: 3).For(bounds).EffectiveConcurrency);
+        Assert.Equal(16, new UnretireOptions().For(ServiceBounds.Defaults).EffectiveConcurrency);
+    }
 }
