@@ -16,7 +16,7 @@ public static class JobsSchema
         {
             [YamlName(nameof(ServiceUrls.Concurrency))] = new JsonObject
             {
-                ["description"] = "requests in flight at once per service (default 8)",
+                ["description"] = $"requests in flight at once per service (default {Http.HttpOptions.Default.MaxConcurrency})",
                 ["type"] = "object",
                 ["propertyNames"] = new JsonObject { ["enum"] = new JsonArray(Services.ServiceName.Every.Select(n => (JsonNode?)n).ToArray()) },
                 ["additionalProperties"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = ServiceUrls.MaxConcurrency },

@@ -84,7 +84,8 @@ public sealed partial class DistGitFake
         {
             return TextResponse(200, "", "text/plain;charset=UTF-8");
         }
-        var (subject, rest) = commit.Message.Contains('\n') ? (commit.Message.Split('\n', 2)[0], commit.Message.Split('\n', 2)[1]) : (commit.Message, "");
+        // Pagure: subject, message = commit.message.split("\n", 1), or the whole message as the subject.
+        var (subject, rest) = commit.Message.Split('\n', 2) is [var first, var others] ? (first, others) : (commit.Message, "");
         var date = DateTimeOffset.FromUnixTimeSeconds(commit.CommitTime).UtcDateTime
             .ToString("MMM dd yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
         var text = $"From {commit.Hash} Mon Sep 17 00:00:00 2001\nFrom: {commit.AuthorName} <{commit.AuthorEmail}>\nDate: {date}\n" +
